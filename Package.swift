@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "news-extract",
+    products: [
+        .library(name: "NewsExtraction", targets: ["NewsExtraction"]),
+        .executable(name: "extract", targets: ["extract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Plain-C binding of the system ICU (Debian's libicu-dev). Its header exposes only
+        // plain C types so that no ICU header reaches Swift.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+            ]
+        ),
+        .target(
+            name: "NewsExtraction",
+            dependencies: ["CICU"],
+            resources: [.copy("Resources")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .executableTarget(
+            name: "extract",
+            dependencies: [
+                "NewsExtraction",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NewsExtractionTests",
+            dependencies: ["NewsExtraction"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,112 @@
+import CICU
+
+/// Stage 1 of the pipeline: validates UTF-8, skips a byte-order mark and converts the
+/// text to the UTF-16 buffer that ICU works on, keeping the maps back to the Unicode
+/// scalar offsets that the output reports.
+public struct TextDecoder: Sendable {
+    public init() {}
+
+    /// Decodes `bytes` as UTF-8. Throws `DecodingError.invalidUTF8` naming the byte
+    /// offset of the first invalid sequence (counted in the input, BOM included).
+    public func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> DecodedText {
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let body = UnsafeBufferPointer(rebasing: bytes[start...])
+        if let bad = Self.firstInvalidUTF8(body) {
+            throw ExtractionError.invalidUTF8(byteOffset: bad + start)
+        }
+        return DecodedText(validatedUTF8: body)
+    }
+
+    public func decode(_ bytes: [UInt8]) throws -> DecodedText {
+        try bytes.withUnsafeBufferPointer { try decode($0) }
+    }
+
+    /// Decodes a Swift string (always valid); a leading BOM is skipped.
+    public func decode(_ string: String) -> DecodedText {
+        var s = string
+        if s.unicodeScalars.first == "\u{FEFF}" { s.unicodeScalars.removeFirst() }
+        var copy = s
+        return copy.withUTF8 { DecodedText(validatedUTF8: $0) }
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var minScalar: UInt32 = 0
+            var scalar: UInt32 = 0
+            if c & 0xE0 == 0xC0 { need = 1; scalar = UInt32(c & 0x1F); minScalar = 0x80 }
+            else if c & 0xF0 == 0xE0 { need = 2; scalar = UInt32(c & 0x0F); minScalar = 0x800 }
+            else if c & 0xF8 == 0xF0 { need = 3; scalar = UInt32(c & 0x07); minScalar = 0x10000 }
+            else { return i }
+            if i + need >= n { return i }
+            for k in 1...need {
+                let d = b[i + k]
+                if d & 0xC0 != 0x80 { return i }
+                scalar = (scalar << 6) | UInt32(d & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (scalar >= 0xD800 && scalar <= 0xDFFF) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+}
+
+/// A document's text after decoding: the Swift string, its UTF-16 code units (what ICU
+/// reads) and the offset maps between UTF-16, Unicode scalar and UTF-8 units.
+public final class DecodedText: @unchecked Sendable {
+    /// The text, without a leading BOM.
+    public let string: String
+    /// UTF-16 code units of `string`.
+    public let utf16: [UInt16]
+    /// Whether any scalar lies outside the BMP (UTF-16 offsets then differ from scalar offsets).
+    public let hasSurrogates: Bool
+    private var scalarOfUTF16: [Int32] = []
+
+    init(validatedUTF8 body: UnsafeBufferPointer<UInt8>) {
+        let count = Int(body.count)
+        var units = [UInt16]()
+        if count > 0 {
+            let base = body.baseAddress!.withMemoryRebound(to: CChar.self, capacity: count) { $0 }
+            let needed = Int(cicu_utf8_to_utf16(base, Int32(count), nil, 0))
+            units = [UInt16](unsafeUninitializedCapacity: max(needed, 1)) { buf, initialized in
+                let written = cicu_utf8_to_utf16(base, Int32(count), buf.baseAddress, Int32(needed))
+                initialized = max(0, Int(written))
+            }
+        }
+        utf16 = units
+        string = String(decoding: body, as: UTF8.self)
+        var surrogates = false
+        for u in units where u & 0xF800 == 0xD800 { surrogates = true; break }
+        hasSurrogates = surrogates
+        if surrogates {
+            var map = [Int32](repeating: 0, count: units.count + 1)
+            var scalar: Int32 = 0
+            for (i, u) in units.enumerated() {
+                map[i] = scalar
+                if u & 0xFC00 != 0xDC00 { scalar += 1 }
+            }
+            map[units.count] = scalar
+            scalarOfUTF16 = map
+        }
+    }
+
+    /// Number of Unicode scalars in the text.
+    public var scalarCount: Int { hasSurrogates ? Int(scalarOfUTF16[utf16.count]) : utf16.count }
+
+    /// Scalar offset of a UTF-16 offset.
+    @inline(__always)
+    public func scalarOffset(utf16 offset: Int) -> Int {
+        hasSurrogates ? Int(scalarOfUTF16[offset]) : offset
+    }
+
+    /// The original text of a UTF-16 range.
+    public func text(utf16 range: Range<Int>) -> String {
+        utf16.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+    }
+}

@@ -1,0 +1,84 @@
+/// A document after segmentation: its decoded text and tokens, what every extractor reads.
+public struct SegmentedDocument: Sendable {
+    public let text: DecodedText
+    public let tokens: [Token]
+    public let vocabulary: Vocabulary
+
+    /// The original text of a token range.
+    public func text(tokens range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return text.text(utf16: tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
+    }
+
+    /// The original text of one token.
+    public func text(of index: Int) -> String { text.text(utf16: tokens[index].start..<tokens[index].end) }
+}
+
+/// What a named normalizer receives: a pattern match with its named captures.
+public struct RuleMatch: Sendable {
+    public let document: SegmentedDocument
+    public let rule: Rule
+    /// The matched token range.
+    public let range: Range<Int>
+    public let captures: [PatternMatcher.Capture]
+
+    /// The token range of the last capture of that name.
+    public func capture(_ name: String) -> Range<Int>? {
+        captures.last(where: { $0.name == name })?.range
+    }
+    /// All captures of that name, in order.
+    public func captures(_ name: String) -> [Range<Int>] {
+        captures.filter { $0.name == name }.map(\.range)
+    }
+    /// The tokens of a capture (empty when absent).
+    public func tokens(_ name: String) -> ArraySlice<Token> {
+        guard let r = capture(name) else { return [] }
+        return document.tokens[r]
+    }
+    /// The folded forms of a capture's tokens, joined by spaces.
+    public func folded(_ name: String) -> String? {
+        guard let r = capture(name), !r.isEmpty else { return nil }
+        return document.tokens[r].map(\.folded).joined(separator: " ")
+    }
+    /// The original text of a capture.
+    public func text(_ name: String) -> String? {
+        guard let r = capture(name), !r.isEmpty else { return nil }
+        return document.text(tokens: r)
+    }
+    /// The original text of the whole match.
+    public var matchedText: String { document.text(tokens: range) }
+    public var vocabulary: Vocabulary { document.vocabulary }
+}
+
+/// What a normalizer returns: the value and fields of the entity, or a deferred value,
+/// and optionally a changed type or a narrower token range.
+public struct Normalization: Sendable {
+    public var value: JSONValue?
+    public var fields: [String: JSONValue]
+    public var deferred: (any DeferredValue)?
+    public var type: EntityType?
+    public var range: Range<Int>?
+
+    public init(value: JSONValue? = nil, fields: [String: JSONValue] = [:], deferred: (any DeferredValue)? = nil,
+                type: EntityType? = nil, range: Range<Int>? = nil) {
+        self.value = value
+        self.fields = fields
+        self.deferred = deferred
+        self.type = type
+        self.range = range
+    }
+}
+
+/// A named normalizer: computes a match's value, or rejects the match (nil).
+public typealias Normalizer = @Sendable (RuleMatch) -> Normalization?
+
+/// What a named matcher receives.
+public struct MatcherInput: Sendable {
+    public let document: SegmentedDocument
+    public let rule: Rule
+    /// Candidates made so far (by pattern rules and earlier matchers).
+    public let candidates: [Candidate]
+}
+
+/// A named matcher: Swift code for a rule that a token pattern cannot express.
+public typealias Matcher = @Sendable (MatcherInput) -> [Candidate]

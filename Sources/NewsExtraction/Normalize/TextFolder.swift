@@ -1,0 +1,52 @@
+import CICU
+
+/// Stage 2 of the pipeline: the matching form of a piece of text. Lower case (Unicode
+/// case folding), NFKC, and typographic quotes, dashes and hyphens folded to ASCII. It is
+/// applied per token, so the offsets reported for the original text never change.
+public enum TextFolder {
+    /// The folded form of a UTF-16 slice.
+    public static func fold(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        var ascii = true
+        for u in units where u >= 0x80 { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: units.count) { out in
+                for (i, u) in units.enumerated() {
+                    var b = UInt8(truncatingIfNeeded: u)
+                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                    out[i] = b
+                }
+                return units.count
+            }
+        }
+        var folded = [UInt16](repeating: 0, count: units.count * 3 + 8)
+        var n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), &folded, Int32(folded.count)))
+        if n > folded.count {
+            folded = [UInt16](repeating: 0, count: n)
+            n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), &folded, Int32(folded.count)))
+        }
+        if n < 0 { return String(decoding: units, as: UTF16.self).lowercased() }
+        for i in 0..<n { folded[i] = foldPunctuation(folded[i]) }
+        return String(decoding: folded[0..<n], as: UTF16.self)
+    }
+
+    public static func fold(_ string: String) -> String {
+        let units = Array(string.utf16)
+        return units.withUnsafeBufferPointer { fold($0) }
+    }
+
+    /// Typographic quotes, dashes and hyphens to their ASCII forms.
+    @inline(__always)
+    static func foldPunctuation(_ u: UInt16) -> UInt16 {
+        switch u {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC: return 0x27  // ' 
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x00AB, 0x00BB: return 0x22  // "
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return 0x2D  // -
+        case 0x00A0, 0x2007, 0x202F: return 0x20
+        default: return u
+        }
+    }
+
+    /// Whether a UTF-16 unit is a dash or hyphen of any kind.
+    @inline(__always)
+    public static func isDash(_ u: UInt16) -> Bool { foldPunctuation(u) == 0x2D }
+}

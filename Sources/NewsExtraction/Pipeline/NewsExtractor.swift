@@ -1,0 +1,160 @@
+/// The library's entry point: load rules once, then extract entities from documents.
+/// Runs the pipeline stages in order: decode → normalize (per token) → segment →
+/// extract → resolve → normalize values → entities. Not thread-safe: use `copy()` to
+/// get an extractor for another thread (it shares the rules and clones ICU iterators).
+///
+///     let extractor = try NewsExtractor()
+///     let entities = try extractor.extract(text: "Sales rose 9.5 percent last year.",
+///                                          dct: DocumentDate("2023"))
+public final class NewsExtractor: @unchecked Sendable {
+    public let ruleSet: RuleSet
+    let activeRules: [Rule]
+    let index: RuleIndex
+    let normalizers: [Normalizer?]
+    let segmenter: Segmenter
+    let decoder = TextDecoder()
+    /// Only these types are extracted (nil: all).
+    public let types: Set<EntityType>?
+
+    /// Loads the built-in rules (and user rule paths) for English.
+    public convenience init(userRulePaths: [String] = [], types: Set<EntityType>? = nil) throws {
+        try self.init(ruleSet: RuleSet.load(userPaths: userRulePaths), types: types)
+    }
+
+    public init(ruleSet: RuleSet, types: Set<EntityType>? = nil) throws {
+        self.ruleSet = ruleSet
+        self.types = types
+        activeRules = ruleSet.rules.filter { rule in
+            rule.enabled && (types == nil || types!.contains(rule.type) || Self.makesTimex(rule, types!))
+        }
+        index = RuleIndex(rules: activeRules, vocabulary: ruleSet.vocabulary)
+        normalizers = activeRules.map { $0.normalizer.flatMap { NormalizerRegistry.normalizers[$0] } }
+        var numberWords: [String: Double] = [:]
+        for (k, v) in ruleSet.vocabulary.valuedEntries("number_word") { if let d = Double(v) { numberWords[k] = d } }
+        var ordinalWords: [String: Int] = [:]
+        for (k, v) in ruleSet.vocabulary.valuedEntries("ordinal_word") { if let d = Int(v) { ordinalWords[k] = d } }
+        segmenter = try Segmenter(numberWords: numberWords, ordinalWords: ordinalWords)
+    }
+
+    /// Date rules may turn a match into a TIME, DURATION or SET: keep them when any is asked for.
+    static func makesTimex(_ rule: Rule, _ types: Set<EntityType>) -> Bool {
+        rule.type == .date && !types.isDisjoint(with: [.time, .duration, .set])
+    }
+
+    private init(sharing other: NewsExtractor) {
+        ruleSet = other.ruleSet
+        activeRules = other.activeRules
+        index = other.index
+        normalizers = other.normalizers
+        segmenter = other.segmenter.copy()
+        types = other.types
+    }
+
+    /// An extractor for another thread.
+    public func copy() -> NewsExtractor { NewsExtractor(sharing: self) }
+
+    /// The result of one document, with what explain mode reports.
+    public struct Result: Sendable {
+        public var entities: [Entity]
+        /// Candidates that lost in overlap resolution (explain mode only).
+        public var discarded: [(candidate: Entity, reason: String)]
+    }
+
+    /// The tokens of a text with their attributes (for `extract tokens` and rule authors).
+    public func tokens(text: String) -> SegmentedDocument {
+        let decoded = decoder.decode(text)
+        return SegmentedDocument(text: decoded, tokens: segmenter.tokens(of: decoded), vocabulary: ruleSet.vocabulary)
+    }
+
+    /// Extracts from a Swift string.
+    public func extract(text: String, dct: DocumentDate?) -> [Entity] {
+        extract(decoder.decode(text), dct: dct).entities
+    }
+
+    /// Extracts from UTF-8 bytes; throws on invalid UTF-8.
+    public func extract(utf8 bytes: [UInt8], dct: DocumentDate?) throws -> [Entity] {
+        extract(try decoder.decode(bytes), dct: dct).entities
+    }
+
+    /// Runs stages 3–6 on decoded text.
+    public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
+        let tokens = segmenter.tokens(of: text)
+        let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
+        let candidates = extractCandidates(document)
+        let (kept, discarded) = OverlapResolver.resolve(candidates, keepDiscarded: explain)
+        var entities: [Entity] = []
+        entities.reserveCapacity(kept.count)
+        for c in kept {
+            let e = entity(c, text: text, dct: dct)
+            if let types, !types.contains(e.type) { continue }
+            entities.append(e)
+        }
+        let lost = discarded.map { (entity($0.candidate, text: text, dct: dct), $0.reason) }
+        return Result(entities: entities, discarded: lost)
+    }
+
+    /// Stage 6: anchors deferred values and converts offsets to Unicode scalars.
+    func entity(_ c: Candidate, text: DecodedText, dct: DocumentDate?) -> Entity {
+        var value = c.value
+        var fields = c.fields
+        var type = c.type
+        if let deferred = c.deferred {
+            let r = deferred.resolve(dct: dct)
+            value = r.value
+            fields.merge(r.fields) { _, new in new }
+        }
+        if case .string(let t)? = fields["timex_type"] {
+            switch t {
+            case "DURATION": type = .duration
+            case "SET": type = .set
+            case "TIME": type = .time
+            default: break
+            }
+        }
+        return Entity(type: type, start: text.scalarOffset(utf16: c.start), end: text.scalarOffset(utf16: c.end),
+                      text: text.text(utf16: c.start..<c.end), value: value, rule: c.rule, fields: fields)
+    }
+
+    /// Stage 4: every pattern rule at every token, then the named matchers.
+    func extractCandidates(_ document: SegmentedDocument) -> [Candidate] {
+        var candidates: [Candidate] = []
+        let tokens = document.tokens
+        let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary)
+        var ruleIndices: [Int] = []
+        ruleIndices.reserveCapacity(16)
+        for i in tokens.indices {
+            index.rules(for: tokens[i], into: &ruleIndices)
+            for r in ruleIndices {
+                let rule = activeRules[r]
+                guard let m = matcher.match(rule.pattern!, at: i) else { continue }
+                let match = RuleMatch(document: document, rule: rule, range: i..<m.end, captures: m.captures)
+                var normalization = Normalization()
+                if let normalizer = normalizers[r] {
+                    guard let n = normalizer(match) else { continue }
+                    normalization = n
+                }
+                let range = normalization.range ?? match.range
+                guard !range.isEmpty else { continue }
+                var fields = rule.fields
+                fields.merge(normalization.fields) { _, new in new }
+                candidates.append(Candidate(type: normalization.type ?? rule.type,
+                                            start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
+                                            rule: rule.id, priority: rule.priority, value: normalization.value,
+                                            fields: fields, deferred: normalization.deferred, tokenRange: range))
+            }
+        }
+        // Named matchers, in stage order (stage 2 sees what stage 1 found).
+        for stage in 1...2 {
+            for rule in activeRules where rule.matcher != nil && (rule.options["stage"]?.doubleValue.map(Int.init) ?? 1) == stage {
+                guard let m = NormalizerRegistry.matchers[rule.matcher!] else { continue }
+                var made = m(MatcherInput(document: document, rule: rule, candidates: candidates))
+                for k in made.indices {
+                    made[k].priority = rule.priority
+                    made[k].fields.merge(rule.fields) { old, _ in old }
+                }
+                candidates.append(contentsOf: made)
+            }
+        }
+        return candidates
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+
+/// Reads one rule file (JSON) into rules, validating strictly: an unknown key, a wrong
+/// value type, a bad quantifier or an empty pattern is an error naming the file, the
+/// line and the rule.
+struct RuleFileParser {
+    let source: String
+    let contents: String
+
+    static let ruleKeys: Set<String> = ["id", "type", "priority", "pattern", "before", "after", "notBefore", "notAfter",
+                                        "matcher", "normalizer", "fields", "options", "examples", "counterexamples", "comment", "enabled"]
+    static let elementKeys: Set<String> = ["lower", "text", "vocab", "notVocab", "shape", "is", "not", "range", "notLower",
+                                           "glued", "minLength", "op", "max", "name", "group", "oneOf"]
+    static let fileKeys: Set<String> = ["rules", "disable", "priorities", "comment"]
+
+    /// The parsed content of a file.
+    struct Content {
+        var rules: [Rule] = []
+        var disable: [String] = []
+        var priorities: [String: Int] = [:]
+    }
+
+    func fail(_ message: String, rule: String? = nil) -> ExtractionError {
+        ExtractionError.invalidRules(file: source, line: rule.flatMap(lineOf), rule: rule, message: message)
+    }
+
+    /// The line where `"id": "<rule>"` stands.
+    func lineOf(_ rule: String) -> Int? {
+        var n = 0
+        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            if line.contains("\"\(rule)\"") && line.contains("\"id\"") { return n }
+        }
+        return nil
+    }
+
+    func parse() throws -> Content {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(contents.utf8), options: [])
+        } catch {
+            let nsError = error as NSError
+            let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+            throw fail("not valid JSON: \(detail)")
+        }
+        guard let top = object as? [String: Any] else { throw fail("the top level must be an object with \"rules\"") }
+        for key in top.keys where !Self.fileKeys.contains(key) {
+            throw fail("unknown key \"\(key)\" at the top level (allowed: \(Self.fileKeys.sorted().joined(separator: ", ")))")
+        }
+        var content = Content()
+        if let d = top["disable"] {
+            guard let list = d as? [String] else { throw fail("\"disable\" must be a list of rule ids") }
+            content.disable = list
+        }
+        if let p = top["priorities"] {
+            guard let map = p as? [String: Any] else { throw fail("\"priorities\" must map rule ids to integers") }
+            for (k, v) in map {
+                guard let n = v as? NSNumber, !Self.isBool(v) else { throw fail("priority of \(k) must be an integer") }
+                content.priorities[k] = n.intValue
+            }
+        }
+        if let r = top["rules"] {
+            guard let list = r as? [Any] else { throw fail("\"rules\" must be a list") }
+            for item in list { content.rules.append(try parseRule(item)) }
+        }
+        return content
+    }
+
+    func parseRule(_ item: Any) throws -> Rule {
+        guard let dict = item as? [String: Any] else { throw fail("a rule must be an object") }
+        guard let id = dict["id"] as? String, !id.isEmpty else { throw fail("a rule has no \"id\"") }
+        for key in dict.keys where !Self.ruleKeys.contains(key) {
+            throw fail("unknown key \"\(key)\"", rule: id)
+        }
+        guard let typeName = dict["type"] as? String else { throw fail("missing \"type\"", rule: id) }
+        let type = EntityType(rawValue: typeName)
+        guard EntityType.all.contains(type) else {
+            throw fail("unknown type \"\(typeName)\" (known: \(EntityType.all.map(\.rawValue).joined(separator: ", ")))", rule: id)
+        }
+        var priority = 0
+        if let p = dict["priority"] {
+            guard let n = p as? NSNumber, !Self.isBool(p) else { throw fail("\"priority\" must be an integer", rule: id) }
+            priority = n.intValue
+        }
+        var pattern: TokenPattern? = nil
+        if let p = dict["pattern"] {
+            guard let list = p as? [Any], !list.isEmpty else { throw fail("\"pattern\" must be a non-empty list", rule: id) }
+            pattern = TokenPattern(elements: try list.map { try parseElement($0, rule: id) })
+            if let b = dict["before"] { pattern!.before = try parseTests(b, key: "before", rule: id) }
+            if let a = dict["after"] { pattern!.after = try parseTests(a, key: "after", rule: id) }
+            if let b = dict["notBefore"] { pattern!.notBefore = try parseTestLists(b, key: "notBefore", rule: id) }
+            if let a = dict["notAfter"] { pattern!.notAfter = try parseTestLists(a, key: "notAfter", rule: id) }
+        } else {
+            for key in ["before", "after", "notBefore", "notAfter"] where dict[key] != nil {
+                throw fail("\"\(key)\" needs a \"pattern\"", rule: id)
+            }
+        }
+        let matcher = dict["matcher"] as? String
+        if dict["matcher"] != nil && matcher == nil { throw fail("\"matcher\" must be a string", rule: id) }
+        if (pattern == nil) == (matcher == nil) { throw fail("a rule has either a \"pattern\" or a \"matcher\"", rule: id) }
+        let normalizer = dict["normalizer"] as? String
+        if dict["normalizer"] != nil && normalizer == nil { throw fail("\"normalizer\" must be a string", rule: id) }
+        var fields: [String: JSONValue] = [:]
+        if let f = dict["fields"] {
+            guard let map = f as? [String: Any] else { throw fail("\"fields\" must be an object", rule: id) }
+            for (k, v) in map { fields[k] = try Self.jsonValue(v, fail: { fail($0, rule: id) }) }
+        }
+        var options: [String: JSONValue] = [:]
+        if let f = dict["options"] {
+            guard let map = f as? [String: Any] else { throw fail("\"options\" must be an object", rule: id) }
+            for (k, v) in map { options[k] = try Self.jsonValue(v, fail: { fail($0, rule: id) }) }
+        }
+        var examples: [RuleExample] = []
+        if let e = dict["examples"] {
+            guard let list = e as? [Any] else { throw fail("\"examples\" must be a list", rule: id) }
+            for item in list {
+                guard let ex = item as? [String: Any], let text = ex["text"] as? String else {
+                    throw fail("an example is an object with \"text\" and \"match\"", rule: id)
+                }
+                for key in ex.keys where !["text", "match", "value", "fields", "dct"].contains(key) {
+                    throw fail("unknown key \"\(key)\" in an example", rule: id)
+                }
+                let match = (ex["match"] as? String) ?? text
+                guard text.contains(match) else { throw fail("example match \"\(match)\" is not in its text", rule: id) }
+                var exFields: [String: JSONValue] = [:]
+                if let f = ex["fields"] as? [String: Any] {
+                    for (k, v) in f { exFields[k] = try Self.jsonValue(v, fail: { fail($0, rule: id) }) }
+                }
+                examples.append(RuleExample(text: text, match: match,
+                                            value: try ex["value"].map { try Self.jsonValue($0, fail: { fail($0, rule: id) }) },
+                                            fields: exFields, dct: ex["dct"] as? String))
+            }
+        }
+        var counterexamples: [RuleCounterexample] = []
+        if let c = dict["counterexamples"] {
+            guard let list = c as? [Any] else { throw fail("\"counterexamples\" must be a list", rule: id) }
+            for item in list {
+                if let text = item as? String {
+                    counterexamples.append(RuleCounterexample(text: text, match: nil, dct: nil))
+                } else if let ex = item as? [String: Any], let text = ex["text"] as? String {
+                    for key in ex.keys where !["text", "match", "dct"].contains(key) {
+                        throw fail("unknown key \"\(key)\" in a counterexample", rule: id)
+                    }
+                    counterexamples.append(RuleCounterexample(text: text, match: ex["match"] as? String, dct: ex["dct"] as? String))
+                } else {
+                    throw fail("a counterexample is a string or an object with \"text\"", rule: id)
+                }
+            }
+        }
+        var enabled = true
+        if let e = dict["enabled"] {
+            guard Self.isBool(e), let b = e as? Bool else { throw fail("\"enabled\" must be true or false", rule: id) }
+            enabled = b
+        }
+        return Rule(id: id, type: type, priority: priority, pattern: pattern, matcher: matcher, normalizer: normalizer,
+                    fields: fields, options: options, examples: examples, counterexamples: counterexamples,
+                    source: source, comment: dict["comment"] as? String, enabled: enabled)
+    }
+
+    func parseTests(_ any: Any, key: String, rule: String) throws -> [TokenTest] {
+        guard let list = any as? [Any] else { throw fail("\"\(key)\" must be a list of token tests", rule: rule) }
+        return try list.map { item in
+            guard let dict = item as? [String: Any] else { throw fail("\"\(key)\" must be a list of token tests", rule: rule) }
+            for k in dict.keys where ["op", "max", "name", "group", "oneOf"].contains(k) {
+                throw fail("\"\(k)\" is not allowed in \"\(key)\"", rule: rule)
+            }
+            return try parseTest(dict, rule: rule)
+        }
+    }
+
+    func parseTestLists(_ any: Any, key: String, rule: String) throws -> [[TokenTest]] {
+        guard let list = any as? [Any] else { throw fail("\"\(key)\" must be a list of lists of token tests", rule: rule) }
+        return try list.map { try parseTests($0, key: key, rule: rule) }
+    }
+
+    func parseElement(_ any: Any, rule: String) throws -> PatternElement {
+        guard let dict = any as? [String: Any] else { throw fail("a pattern element must be an object", rule: rule) }
+        for key in dict.keys where !Self.elementKeys.contains(key) {
+            throw fail("unknown key \"\(key)\" in a pattern element (allowed: \(Self.elementKeys.sorted().joined(separator: ", ")))", rule: rule)
+        }
+        var q = Quantifier.once
+        let maxRepeat = (dict["max"] as? Int) ?? 8
+        if dict["max"] != nil && (dict["max"] as? Int) == nil { throw fail("\"max\" must be an integer", rule: rule) }
+        if maxRepeat < 1 || maxRepeat > 64 { throw fail("\"max\" must be 1 to 64", rule: rule) }
+        if let op = dict["op"] {
+            switch op as? String {
+            case "?": q = Quantifier(min: 0, max: 1)
+            case "*": q = Quantifier(min: 0, max: maxRepeat)
+            case "+": q = Quantifier(min: 1, max: maxRepeat)
+            default: throw fail("\"op\" must be \"?\", \"*\" or \"+\"", rule: rule)
+            }
+        }
+        let name = dict["name"] as? String
+        if dict["name"] != nil && name == nil { throw fail("\"name\" must be a string", rule: rule) }
+        if let g = dict["group"] {
+            guard let list = g as? [Any], !list.isEmpty else { throw fail("\"group\" must be a non-empty list", rule: rule) }
+            if dict.keys.contains(where: { !["group", "op", "max", "name"].contains($0) }) {
+                throw fail("a \"group\" element takes only op, max and name besides", rule: rule)
+            }
+            return .group(try list.map { try parseElement($0, rule: rule) }, q, name: name)
+        }
+        if let o = dict["oneOf"] {
+            guard let list = o as? [Any], !list.isEmpty else { throw fail("\"oneOf\" must be a non-empty list of element lists", rule: rule) }
+            if dict.keys.contains(where: { !["oneOf", "op", "max", "name"].contains($0) }) {
+                throw fail("a \"oneOf\" element takes only op, max and name besides", rule: rule)
+            }
+            let alternatives: [[PatternElement]] = try list.map { alt in
+                guard let seq = alt as? [Any], !seq.isEmpty else { throw fail("each \"oneOf\" alternative is a non-empty list", rule: rule) }
+                return try seq.map { try parseElement($0, rule: rule) }
+            }
+            return .oneOf(alternatives, q, name: name)
+        }
+        return .token(try parseTest(dict, rule: rule), q, name: name)
+    }
+
+    func strings(_ any: Any?, key: String, rule: String) throws -> [String]? {
+        guard let any else { return nil }
+        if let s = any as? String { return [s] }
+        if let list = any as? [String], !list.isEmpty { return list }
+        throw fail("\"\(key)\" must be a string or a non-empty list of strings", rule: rule)
+    }
+
+    func parseTest(_ dict: [String: Any], rule: String) throws -> TokenTest {
+        var t = TokenTest()
+        if let l = try strings(dict["lower"], key: "lower", rule: rule) { t.lower = Set(l.map(TextFolder.fold)) }
+        if let l = try strings(dict["notLower"], key: "notLower", rule: rule) { t.notLower = Set(l.map(TextFolder.fold)) }
+        if let l = try strings(dict["text"], key: "text", rule: rule) { t.text = Set(l) }
+        if let l = try strings(dict["vocab"], key: "vocab", rule: rule) { t.vocab = l }
+        if let l = try strings(dict["notVocab"], key: "notVocab", rule: rule) { t.notVocab = l }
+        if let l = try strings(dict["shape"], key: "shape", rule: rule) { t.shape = Set(l) }
+        for (key, target) in [("is", true), ("not", false)] {
+            if let l = try strings(dict[key], key: key, rule: rule) {
+                for name in l {
+                    guard let f = TokenFlags.byName[name] else {
+                        throw fail("unknown flag \"\(name)\" in \"\(key)\" (known: \(TokenFlags.byName.keys.sorted().joined(separator: ", ")))", rule: rule)
+                    }
+                    if target { t.flags.insert(f) } else { t.notFlags.insert(f) }
+                }
+            }
+        }
+        if let r = dict["range"] {
+            guard let pair = r as? [NSNumber], pair.count == 2, pair[0].doubleValue <= pair[1].doubleValue else {
+                throw fail("\"range\" must be [min, max]", rule: rule)
+            }
+            t.range = pair[0].doubleValue...pair[1].doubleValue
+        }
+        if let g = dict["glued"] {
+            guard Self.isBool(g), let b = g as? Bool else { throw fail("\"glued\" must be true or false", rule: rule) }
+            t.glued = b
+        }
+        if let m = dict["minLength"] {
+            guard let n = m as? Int else { throw fail("\"minLength\" must be an integer", rule: rule) }
+            t.minLength = n
+        }
+        return t
+    }
+
+    /// Whether a number from JSONSerialization was a JSON true/false.
+    static func isBool(_ any: Any) -> Bool {
+        guard let n = any as? NSNumber else { return false }
+        return String(describing: type(of: n)).contains("Boolean") || String(cString: n.objCType) == "c"
+    }
+
+    static func jsonValue(_ any: Any, fail: (String) -> ExtractionError) throws -> JSONValue {
+        switch any {
+        case let s as String: return .string(s)
+        case let n as NSNumber:
+            if Self.isBool(n) { return .bool(n.boolValue) }
+            let d = n.doubleValue
+            return d == d.rounded() && abs(d) < 1e15 ? .int(Int(d)) : .number(d)
+        case is NSNull: return .null
+        case let list as [Any]: return .array(try list.map { try jsonValue($0, fail: fail) })
+        case let map as [String: Any]:
+            return .object(try map.keys.sorted().map { ($0, try jsonValue(map[$0]!, fail: fail)) })
+        default: throw fail("unsupported JSON value")
+        }
+    }
+}

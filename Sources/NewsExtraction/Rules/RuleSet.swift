@@ -1,0 +1,125 @@
+import Foundation
+
+/// All rules and vocabularies in force: the built-in files of a language, then any user
+/// files on top (added rules, added or removed vocabulary entries, disabled rules,
+/// changed priorities). Loaded once and validated strictly; immutable afterwards.
+public struct RuleSet: Sendable {
+    public private(set) var rules: [Rule] = []
+    public private(set) var vocabulary = Vocabulary()
+    /// Rule ids disabled by user files.
+    public private(set) var disabled: Set<String> = []
+
+    /// The folder of the built-in resources for a language.
+    public static func builtInFolder(language: String = "en") -> URL? {
+        // On Linux, resourceURL names a Resources folder inside the bundle that SwiftPM does not make.
+        Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(language)
+    }
+
+    /// Loads the built-in rules and vocabularies, then each user path (a file or a folder).
+    public static func load(language: String = "en", userPaths: [String] = []) throws -> RuleSet {
+        var set = RuleSet()
+        guard let folder = builtInFolder(language: language) else {
+            throw ExtractionError.invalidRules(file: "Resources/\(language)", line: nil, rule: nil, message: "built-in resources not found")
+        }
+        try set.addFolder(folder.path, builtIn: true)
+        for path in userPaths { try set.add(path: path) }
+        try set.validate()
+        return set
+    }
+
+    /// An empty rule set (for tests that build rules from text).
+    public init() {}
+
+    /// Adds a file or folder of rule (`.json`) and vocabulary (`.tsv`) files.
+    public mutating func add(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "no such file or folder")
+        }
+        if isDirectory.boolValue { try addFolder(path, builtIn: false) } else { try addFile(path) }
+    }
+
+    mutating func addFolder(_ path: String, builtIn: Bool) throws {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: path) else { return }
+        var files: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            if item.hasSuffix(".json") || item.hasSuffix(".tsv") { files.append(item) }
+        }
+        // Vocabularies first so that rules may use them; each in a stable order.
+        for f in files.sorted() where f.hasSuffix(".tsv") { try addFile(path + "/" + f) }
+        for f in files.sorted() where f.hasSuffix(".json") { try addFile(path + "/" + f) }
+    }
+
+    mutating func addFile(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
+            throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file as UTF-8")
+        }
+        try add(contents: contents, source: path)
+    }
+
+    /// Adds rule or vocabulary text; `source` is its file name (`.json` or `.tsv`).
+    public mutating func add(contents: String, source: String) throws {
+        if source.hasSuffix(".tsv") {
+            let name = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+            try vocabulary.load(name: name, contents: contents, source: source)
+            return
+        }
+        let content = try RuleFileParser(source: source, contents: contents).parse()
+        for rule in content.rules {
+            if let existing = rules.first(where: { $0.id == rule.id }) {
+                throw ExtractionError.invalidRules(file: source, line: RuleFileParser(source: source, contents: contents).lineOf(rule.id),
+                                                   rule: rule.id, message: "duplicate rule id (first defined in \(existing.source))")
+            }
+            rules.append(rule)
+        }
+        for id in content.disable {
+            guard let i = rules.firstIndex(where: { $0.id == id }) else {
+                throw ExtractionError.invalidRules(file: source, line: nil, rule: id, message: "\"disable\" names an unknown rule")
+            }
+            rules[i].enabled = false
+            disabled.insert(id)
+        }
+        for (id, p) in content.priorities {
+            guard let i = rules.firstIndex(where: { $0.id == id }) else {
+                throw ExtractionError.invalidRules(file: source, line: nil, rule: id, message: "\"priorities\" names an unknown rule")
+            }
+            rules[i].priority = p
+        }
+    }
+
+    /// Checks references: normalizers, matchers and vocabularies must exist.
+    public func validate() throws {
+        for rule in rules {
+            func fail(_ message: String) -> ExtractionError {
+                .invalidRules(file: rule.source, line: nil, rule: rule.id, message: message)
+            }
+            if let n = rule.normalizer, NormalizerRegistry.normalizers[n] == nil {
+                throw fail("unknown normalizer \"\(n)\" (known: \(NormalizerRegistry.normalizers.keys.sorted().joined(separator: ", ")))")
+            }
+            if let m = rule.matcher, NormalizerRegistry.matchers[m] == nil {
+                throw fail("unknown matcher \"\(m)\" (known: \(NormalizerRegistry.matchers.keys.sorted().joined(separator: ", ")))")
+            }
+            if let p = rule.pattern {
+                var names: [String] = []
+                func collect(_ t: TokenTest) { names += (t.vocab ?? []) + (t.notVocab ?? []) }
+                func walk(_ e: PatternElement) {
+                    switch e {
+                    case .token(let t, _, _): collect(t)
+                    case .group(let es, _, _): es.forEach(walk)
+                    case .oneOf(let alts, _, _): alts.forEach { $0.forEach(walk) }
+                    }
+                }
+                p.elements.forEach(walk)
+                (p.before + p.after + p.notBefore.flatMap { $0 } + p.notAfter.flatMap { $0 }).forEach(collect)
+                for name in names where !vocabulary.has(name) {
+                    throw fail("unknown vocabulary \"\(name)\"")
+                }
+            }
+        }
+    }
+
+    /// The rule with this id.
+    public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
+}
+

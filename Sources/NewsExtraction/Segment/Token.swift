@@ -1,0 +1,73 @@
+/// A word, number or punctuation mark found by ICU's word break iterator, with the
+/// attributes that rules match on. Offsets are UTF-16 offsets into the decoded text;
+/// the output converts them to Unicode scalar offsets.
+public struct Token: Sendable {
+    /// UTF-16 start offset (inclusive).
+    public var start: Int
+    /// UTF-16 end offset (exclusive).
+    public var end: Int
+    /// The matching form: case-folded, NFKC, typographic punctuation folded.
+    public var folded: String
+    /// The shape, spaCy style: `Xxxx`, `dd`, `X.X.`, runs cut at four.
+    public var shape: String
+    /// Boolean attributes.
+    public var flags: TokenFlags
+    /// The numeric value of digits ("2,000", "9.5") or a number word ("five").
+    public var number: Double?
+    /// The position an ordinal names ("12th", "first" → 12, 1).
+    public var ordinal: Int?
+
+    public init(start: Int, end: Int, folded: String, shape: String, flags: TokenFlags, number: Double?, ordinal: Int?) {
+        self.start = start
+        self.end = end
+        self.folded = folded
+        self.shape = shape
+        self.flags = flags
+        self.number = number
+        self.ordinal = ordinal
+    }
+
+    public var isNumber: Bool { number != nil }
+    public func has(_ f: TokenFlags) -> Bool { flags.contains(f) }
+}
+
+/// Boolean token attributes used by patterns (`is` / `not` in rule files).
+public struct TokenFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// Letters only.
+    public static let alpha = TokenFlags(rawValue: 1 << 0)
+    /// Digits (with , . inside allowed).
+    public static let digit = TokenFlags(rawValue: 1 << 1)
+    /// Punctuation or symbol.
+    public static let punct = TokenFlags(rawValue: 1 << 2)
+    /// First letter upper case, and a letter token.
+    public static let title = TokenFlags(rawValue: 1 << 3)
+    /// All letters upper case (at least one letter).
+    public static let upper = TokenFlags(rawValue: 1 << 4)
+    /// All letters lower case (at least one letter).
+    public static let lower = TokenFlags(rawValue: 1 << 5)
+    /// Whitespace precedes the token (or it starts the text).
+    public static let spaceBefore = TokenFlags(rawValue: 1 << 6)
+    /// A line break precedes the token (or it starts the text).
+    public static let lineStart = TokenFlags(rawValue: 1 << 7)
+    /// First token of an ICU sentence.
+    public static let sentenceStart = TokenFlags(rawValue: 1 << 8)
+    /// Has a numeric value (digits or number word).
+    public static let number = TokenFlags(rawValue: 1 << 9)
+    /// Is an ordinal ("12th", "first").
+    public static let ordinal = TokenFlags(rawValue: 1 << 10)
+    /// Mixed letters and digits ("CEOs", "G7", "3M").
+    public static let alnum = TokenFlags(rawValue: 1 << 11)
+    /// The line the token is on has no lower-case letter (a headline or dateline in caps).
+    public static let capsLine = TokenFlags(rawValue: 1 << 12)
+
+    /// Names used in rule files.
+    public static let byName: [String: TokenFlags] = [
+        "alpha": .alpha, "digit": .digit, "punct": .punct, "title": .title, "upper": .upper,
+        "lower": .lower, "spaceBefore": .spaceBefore, "lineStart": .lineStart,
+        "sentenceStart": .sentenceStart, "number": .number, "ordinal": .ordinal,
+        "alnum": .alnum, "capsLine": .capsLine,
+    ]
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import NewsExtraction
+
+/// The `extract` command: parses flags, reads documents, calls the library, writes JSON
+/// Lines, and maps errors to exit codes. All logic lives in NewsExtraction.
+@main
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Find organizations, percentages, rankings and dates in news text, as JSON Lines.",
+        discussion: """
+        Exit status: 0 all documents processed; 1 some documents had an error (each has an \
+        "error" object in its output line; all others are complete); 2 usage or rule-file \
+        error; 3 the output could not be written.
+        """,
+        subcommands: [Run.self, Eval.self, Rules.self, Tokens.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Options shared by the commands that load rules.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: "A user rule or vocabulary file or folder, loaded on top of the built-in rules (repeatable).")
+    var rules: [String] = []
+
+    @Option(help: "Entity types to extract, comma-separated (ORG,PERCENT,RANK,DATE,TIME,DURATION,SET).")
+    var types: String?
+
+    func parsedTypes() throws -> Set<EntityType>? {
+        guard let types else { return nil }
+        var set = Set<EntityType>()
+        for name in types.split(separator: ",") {
+            let t = EntityType(rawValue: name.trimmingCharacters(in: .whitespaces).uppercased())
+            guard EntityType.all.contains(t) else { throw ValidationError("unknown type \(name)") }
+            set.insert(t)
+        }
+        return set
+    }
+
+    func makeExtractor() throws -> NewsExtractor {
+        do {
+            return try NewsExtractor(userRulePaths: rules, types: parsedTypes())
+        } catch let e as ExtractionError {
+            FileHandle.standardError.write(Data("extract: \(e.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+func parseDCT(_ s: String?) throws -> DocumentDate? {
+    guard let s else { return nil }
+    guard let d = DocumentDate(s) else { throw ValidationError("--dct must be YYYY, YYYY-MM or YYYY-MM-DD") }
+    return d
+}
