@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsExtractionTests",
-            dependencies: ["NewsExtraction"]
+            dependencies: ["NewsExtraction", "extract"]
         ),
     ],
     swiftLanguageModes: [.v5]

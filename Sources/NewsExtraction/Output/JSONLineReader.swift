@@ -11,6 +11,9 @@ public struct JSONLineReader {
         public var textOffset: Int
         public var id: JSONValue?
         public var dct: String?
+        /// Set when the line is valid JSON but unusable (no string "text"): its fields are
+        /// still known, so the error line can carry them.
+        public var problem: ExtractionError?
     }
 
     static let maxDepth = 512
@@ -20,7 +23,8 @@ public struct JSONLineReader {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    /// Parses a line. Throws `malformedJSON` (with byte offset) or `missingText`.
+    /// Parses a line. Throws `invalidUTF8` or `malformedJSON` (with byte offset); a line
+    /// without a string "text" comes back with `problem` set.
     public static func parse(_ line: UnsafeBufferPointer<UInt8>) throws -> Record {
         var r = JSONLineReader(line)
         return try r.parseRecord()
@@ -46,7 +50,7 @@ public struct JSONLineReader {
         skipSpace()
         guard pos < bytes.count, bytes[pos] == 0x7B else { throw error("expected an object '{'") }
         pos += 1
-        var record = Record(fields: [], text: nil, textOffset: 0, id: nil, dct: nil)
+        var record = Record(fields: [], text: nil, textOffset: 0, id: nil, dct: nil, problem: nil)
         skipSpace()
         if pos < bytes.count && bytes[pos] == 0x7D {
             pos += 1
@@ -68,7 +72,10 @@ public struct JSONLineReader {
                 record.fields.append((key, raw))
                 switch key {
                 case "text":
-                    guard let decoded else { throw ExtractionError.missingText(message: "\"text\" is not a string (at byte \(valueStart))") }
+                    guard let decoded else {
+                        record.problem = .missingText(message: "\"text\" is not a string (at byte \(valueStart))")
+                        break
+                    }
                     record.text = decoded
                     record.textOffset = valueStart
                 case "id":
@@ -87,7 +94,7 @@ public struct JSONLineReader {
         }
         skipSpace()
         if pos != bytes.count { throw error("unexpected data after the object") }
-        if record.text == nil { throw ExtractionError.missingText(message: "no \"text\" field") }
+        if record.text == nil && record.problem == nil { record.problem = .missingText(message: "no \"text\" field") }
         return record
     }
 

@@ -66,6 +66,9 @@ public final class DocumentProcessor: @unchecked Sendable {
         } catch {
             return errorLine(id: nil, fields: [], error: .malformedJSON(message: "\(error)", byteOffset: 0), lineNumber: lineNumber, writer: JSONWriter())
         }
+        if let problem = record.problem {
+            return errorLine(id: record.id, fields: record.fields, error: problem, lineNumber: lineNumber, writer: JSONWriter())
+        }
         var dct = options.dct
         if let s = record.dct {
             guard let d = DocumentDate(s) else {
