@@ -1,0 +1,38 @@
+/// Finds a qualifier phrase ("more than", "about", "up to"…, list `percent_qualifier`)
+/// that ends right before a figure, and widens the match to include it, adding the
+/// field `qualifier` with the list's value ("more-than", "about"…). The longest phrase
+/// wins; phrases have at most four words.
+enum PercentQualifier {
+    static let list = "percent_qualifier"
+    static let maxWords = 4
+
+    /// The start token and value of the qualifier ending right before token `start`.
+    static func find(before start: Int, in document: SegmentedDocument) -> (start: Int, value: String)? {
+        let tokens = document.tokens
+        var best: (Int, String)? = nil
+        var phrase = ""
+        var k = start - 1
+        var words = 0
+        while k >= 0 && words < maxWords {
+            let t = tokens[k]
+            guard t.has(.alpha) else { break }
+            phrase = phrase.isEmpty ? t.folded : t.folded + " " + phrase
+            words += 1
+            if let v = document.vocabulary.value(list, phrase) { best = (k, v) }
+            if t.has(.lineStart) { break }
+            k -= 1
+        }
+        return best
+    }
+
+    /// The normalization with the qualifier before the match (if any) attached.
+    static func attach(to m: RuleMatch, _ n: Normalization) -> Normalization? {
+        var n = n
+        let range = n.range ?? m.range
+        if n.fields["qualifier"] == nil, let q = find(before: range.lowerBound, in: m.document) {
+            n.fields["qualifier"] = .string(q.value)
+            n.range = q.start..<range.upperBound
+        }
+        return n
+    }
+}

@@ -1,0 +1,34 @@
+/// Helpers that turn a percent match into output values: the JSON number, the unit
+/// field, and figures written together with their unit ("0.5pc", "12pct").
+enum PercentValue {
+    /// An integral value as a JSON integer, any other as a JSON number.
+    static func json(_ v: Double) -> JSONValue {
+        if v == v.rounded() && abs(v) < 1e15 { return .int(Int(v)) }
+        return .number((v * 1e9).rounded() / 1e9)
+    }
+
+    /// `percentage_point` when the unit capture says "percentage point(s)", else `percent`.
+    static func unit(_ m: RuleMatch) -> JSONValue {
+        if let r = m.capture("unit") {
+            for i in r where m.document.tokens[i].folded.hasPrefix("point") { return .string("percentage_point") }
+        }
+        return .string("percent")
+    }
+
+    /// The figure of a token like "0.5pc" or "12pct" (digits, at most one decimal
+    /// point, then exactly "pc" or "pct"), else nil.
+    static func gluedUnit(_ folded: String) -> Double? {
+        var digits = Substring(folded)
+        if digits.hasSuffix("pct") { digits = digits.dropLast(3) }
+        else if digits.hasSuffix("pc") { digits = digits.dropLast(2) }
+        else { return nil }
+        guard let first = digits.first, first.isASCII, first.isNumber else { return nil }
+        var dots = 0
+        for c in digits {
+            if c == "." { dots += 1; continue }
+            guard c.isASCII, c.isNumber else { return nil }
+        }
+        guard dots <= 1, digits.last != "." else { return nil }
+        return Double(digits)
+    }
+}
