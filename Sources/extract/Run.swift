@@ -27,16 +27,21 @@ struct Run: ParsableCommand {
     @Flag(help: "Add to each entity the rule chain that made it, and list discarded candidates.")
     var explain = false
 
+    @Option(help: "Output format: jsonl (default), html (one self-contained page), timeml (TIMEX3 for DATE/TIME/DURATION/SET) or spans (spaCy/Prodigy spans JSONL).")
+    var format: String = "jsonl"
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
         guard ["text", "jsonl", "auto"].contains(input) else { throw ValidationError("--input must be text, jsonl or auto") }
         guard let unit = OffsetUnit(rawValue: offsets) else { throw ValidationError("--offsets must be scalar, utf16 or utf8") }
+        guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be jsonl, html, timeml or spans") }
+        if outputFormat != .jsonl && unit != .scalar { throw ValidationError("--offsets applies to --format jsonl only (html, timeml and spans count Unicode scalars)") }
         let options = ProcessingOptions(dct: try parseDCT(dct), offsets: unit, explain: explain)
         let extractor = try ruleOptions.makeExtractor()
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let runner = BatchRunner(processor: DocumentProcessor(extractor: extractor, options: options), jobs: jobCount)
-        let output = OutputStream()
+        let output = FormattedOutput(format: outputFormat, stream: OutputStream(), defaultDCT: options.dct)
         var failures = 0
 
         func flush(_ batch: inout [BatchRunner.Input]) throws {
@@ -102,6 +107,78 @@ struct Run: ParsableCommand {
         }
         try output.close()
         if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The output formats of `extract`.
+enum OutputFormat: String {
+    case jsonl, html, timeml, spans
+}
+
+/// Writes the output lines of the pipeline in the chosen format. JSON Lines go straight
+/// through; the other formats read each line back (not the hot path) and render it.
+final class FormattedOutput {
+    let format: OutputFormat
+    let stream: OutputStream
+    let defaultDCT: DocumentDate?
+    private var page = HTMLWriter(title: "extract")
+    /// TimeML: the first document waits until a second one shows whether a collection is needed.
+    private var firstTimeML: String?
+    private var timeMLCount = 0
+
+    init(format: OutputFormat, stream: OutputStream, defaultDCT: DocumentDate?) {
+        self.format = format
+        self.stream = stream
+        self.defaultDCT = defaultDCT
+    }
+
+    func write(_ line: [UInt8]) throws {
+        if format == .jsonl { return try stream.write(line) }
+        let doc: EntityDiff.Document
+        do {
+            doc = try EntityDiff.Document.parse(Data(line), line: 0)
+        } catch {
+            FileHandle.standardError.write(Data("extract: cannot render an output line: \(error)\n".utf8))
+            return
+        }
+        let id = doc.id ?? "-"
+        switch format {
+        case .jsonl: break
+        case .html:
+            page.add(id: id, text: doc.text, entities: doc.entities, dct: doc.dct ?? defaultDCT?.description, error: doc.error)
+        case .spans:
+            guard doc.error == nil, let text = doc.text else { return }  // reported on standard error
+            try stream.write(SpansWriter.line(id: doc.id, text: text, entities: doc.entities, dct: doc.dct ?? defaultDCT?.description))
+        case .timeml:
+            let element: String
+            if let error = doc.error {
+                element = "<!-- \(TimeMLWriter.escape(id).replacingOccurrences(of: "--", with: "- -")): \(TimeMLWriter.escape(error).replacingOccurrences(of: "--", with: "- -")) -->\n"
+            } else {
+                let dct = doc.dct.flatMap { DocumentDate($0) } ?? defaultDCT
+                element = TimeMLWriter.document(id: doc.id, text: doc.text ?? "", entities: doc.entities, dct: dct)
+            }
+            timeMLCount += 1
+            if timeMLCount == 1 { firstTimeML = element; return }
+            if let first = firstTimeML {
+                try stream.write(Array((TimeMLWriter.collectionHeader + first).utf8))
+                firstTimeML = nil
+            }
+            try stream.write(Array(element.utf8))
+        }
+    }
+
+    func close() throws {
+        switch format {
+        case .jsonl, .spans: break
+        case .html: try stream.write(Array(page.page().utf8))
+        case .timeml:
+            if let first = firstTimeML {
+                try stream.write(Array((TimeMLWriter.declaration + first).utf8))
+            } else if timeMLCount > 1 {
+                try stream.write(Array(TimeMLWriter.collectionFooter.utf8))
+            }
+        }
+        try stream.close()
     }
 }
 
