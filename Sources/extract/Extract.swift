@@ -14,7 +14,7 @@ struct Extract: ParsableCommand {
         "error" object in its output line; all others are complete); 2 usage or rule-file \
         error; 3 the output could not be written.
         """,
-        subcommands: [Run.self, Eval.self, Rules.self, Tokens.self],
+        subcommands: [Run.self, Eval.self, Rules.self, Tokens.self, Diff.self],
         defaultSubcommand: Run.self
     )
 }
