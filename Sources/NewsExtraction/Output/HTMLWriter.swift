@@ -104,7 +104,7 @@ public struct HTMLWriter {
         out += controls
         out += "<main>\n"
         if differing.isEmpty { out += "<p class=\"meta\">No differences.</p>\n" }
-        let open = differing.count == 1 ? " open" : ""
+        let open = differing.count <= 3 ? " open" : ""
         for d in differing {
             var summary = "<span class=\"docid\">\(escape(d.key))</span>"
             if d.onlyInOld { summary += " <span class=\"error-badge\">only in OLD</span>" }

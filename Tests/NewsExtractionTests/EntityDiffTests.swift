@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+@testable import NewsExtraction
+
+/// `EntityDiff`: pairing of documents and entities, and the meaning of added, removed and
+/// changed.
+final class EntityDiffTests: XCTestCase {
+    func entity(_ type: EntityType, _ start: Int, _ end: Int, _ text: String, value: JSONValue? = nil, rule: String = "r") -> Entity {
+        Entity(type: type, start: start, end: end, text: text, value: value, rule: rule, fields: [:])
+    }
+
+    func testIdenticalEntitiesAreUnchanged() {
+        let a = [entity(.date, 0, 4, "2020", value: .string("2020")), entity(.org, 10, 14, "Acme")]
+        let (changes, unchanged) = EntityDiff.compare(old: a, new: a)
+        XCTAssertTrue(changes.isEmpty)
+        XCTAssertEqual(unchanged.count, 2)
+    }
+
+    func testAddedAndRemoved() {
+        let old = [entity(.org, 0, 4, "Acme")]
+        let new = [entity(.percent, 20, 29, "5 percent", value: .int(5))]
+        let (changes, _) = EntityDiff.compare(old: old, new: new)
+        XCTAssertEqual(changes.map(\.kind), [.removed, .added])
+        XCTAssertEqual(changes[0].old?.text, "Acme")
+        XCTAssertNil(changes[0].new)
+        XCTAssertEqual(changes[1].new?.text, "5 percent")
+        XCTAssertNil(changes[1].old)
+    }
+
+    func testSameSpanDifferentValueTypeOrRuleIsChanged() {
+        let old = [entity(.date, 0, 8, "May 2020", value: .string("2020-05"), rule: "date.a"),
+                   entity(.rank, 20, 25, "first", value: .int(1), rule: "rank.a")]
+        let new = [entity(.date, 0, 8, "May 2020", value: .string("2020-05"), rule: "date.b"),
+                   entity(.percent, 20, 25, "first", value: .int(2), rule: "rank.a")]
+        let (changes, unchanged) = EntityDiff.compare(old: old, new: new)
+        XCTAssertTrue(unchanged.isEmpty)
+        XCTAssertEqual(changes.map(\.kind), [.changed, .changed])
+        XCTAssertEqual(changes[0].aspects, ["rule"])
+        XCTAssertEqual(changes[0].old?.rule, "date.a")
+        XCTAssertEqual(changes[0].new?.rule, "date.b")
+        XCTAssertEqual(changes[1].aspects, ["type", "value"])
+    }
+
+    func testOverlappingSpanIsChangedSpan() {
+        let old = [entity(.date, 3, 11, "May 2020", value: .string("2020-05"))]
+        let new = [entity(.date, 0, 11, "in May 2020", value: .string("2020-05"))]
+        let (changes, _) = EntityDiff.compare(old: old, new: new)
+        XCTAssertEqual(changes.count, 1)
+        XCTAssertEqual(changes[0].kind, .changed)
+        XCTAssertEqual(changes[0].aspects, ["span"])
+    }
+
+    func testOverlapPrefersTheLargestOverlapOfTheSameType() {
+        let old = [entity(.org, 0, 20, "Bank of North Island")]
+        let new = [entity(.org, 0, 4, "Bank"), entity(.org, 8, 20, "North Island")]
+        let (changes, _) = EntityDiff.compare(old: old, new: new)
+        XCTAssertEqual(changes.map(\.kind), [.added, .changed])
+        XCTAssertEqual(changes.first { $0.kind == .changed }?.new?.text, "North Island")
+    }
+
+    func testDocumentsPairByIdThenByLine() throws {
+        let old = """
+        {"id":"a","text":"x","entities":[{"type":"ORG","start":0,"end":1,"text":"x","value":null,"rule":"org.r"}]}
+        {"id":"b","text":"y","entities":[]}
+        {"text":"z","entities":[]}
+        """
+        let new = """
+        {"id":"b","text":"y","entities":[{"type":"DATE","start":0,"end":1,"text":"y","value":"2020","rule":"date.r"}]}
+        {"id":"a","text":"x","entities":[{"type":"ORG","start":0,"end":1,"text":"x","value":null,"rule":"org.r"}]}
+        {"text":"z","entities":[]}
+        """
+        let result = EntityDiff.compare(old: try EntityDiff.readDocuments(data: Data(old.utf8)),
+                                        new: try EntityDiff.readDocuments(data: Data(new.utf8)))
+        XCTAssertEqual(result.documents.map(\.key), ["a", "b", "line 3"])
+        XCTAssertEqual(result.documents.map(\.hasDifferences), [false, true, false])
+        XCTAssertTrue(result.hasDifferences)
+        let date = result.totals.first { $0.type == .date }?.counts
+        XCTAssertEqual(date?.added, 1)
+        XCTAssertEqual(result.totals.first { $0.type == .org }?.counts.unchanged, 1)
+        XCTAssertEqual(result.documents[1].changes.first?.new?.rule, "date.r")
+    }
+
+    func testDocumentOnOneSideOnlyIsADifference() throws {
+        let old = #"{"id":"a","text":"x","entities":[]}"#
+        let new = #"{"id":"a","text":"x","entities":[]}"# + "\n" + #"{"id":"c","text":"x","entities":[]}"#
+        let result = EntityDiff.compare(old: try EntityDiff.readDocuments(data: Data(old.utf8)),
+                                        new: try EntityDiff.readDocuments(data: Data(new.utf8)))
+        XCTAssertTrue(result.hasDifferences)
+        XCTAssertTrue(result.documents[1].onlyInNew)
+    }
+
+    func testNoDifferences() throws {
+        let line = #"{"id":"a","text":"5 percent","entities":[{"type":"PERCENT","start":0,"end":9,"text":"5 percent","value":5,"rule":"p","unit":"percent"}]}"#
+        let docs = try EntityDiff.readDocuments(data: Data(line.utf8))
+        let result = EntityDiff.compare(old: docs, new: docs)
+        XCTAssertFalse(result.hasDifferences)
+        XCTAssertEqual(result.overall.unchanged, 1)
+        XCTAssertTrue(EntityDiff.textReport(result).contains("with differences: 0"))
+    }
+
+    func testFieldsAndNumbersAreCompared() throws {
+        let old = #"{"id":"a","text":"t","entities":[{"type":"PERCENT","start":0,"end":1,"text":"t","value":5,"rule":"p","qualifier":"about"}]}"#
+        let new = #"{"id":"a","text":"t","entities":[{"type":"PERCENT","start":0,"end":1,"text":"t","value":5.0,"rule":"p"}]}"#
+        let result = EntityDiff.compare(old: try EntityDiff.readDocuments(data: Data(old.utf8)),
+                                        new: try EntityDiff.readDocuments(data: Data(new.utf8)))
+        XCTAssertEqual(result.documents[0].changes.map(\.aspects), [["fields"]])
+    }
+
+    func testJSONLinesReportIsOneObjectPerLine() throws {
+        let old = [EntityDiff.Document(id: "a", line: 1, text: "May 2020", entities: [entity(.date, 0, 8, "May 2020", value: .string("2020-05"), rule: "date.a")])]
+        let new = [EntityDiff.Document(id: "a", line: 1, text: "May 2020", entities: [])]
+        let report = EntityDiff.jsonLinesReport(EntityDiff.compare(old: old, new: new))
+        let lines = report.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertEqual(lines[0]["change"] as? String, "removed")
+        XCTAssertEqual((lines[0]["old"] as? [String: Any])?["rule"] as? String, "date.a")
+        XCTAssertNotNil(lines[1]["summary"])
+    }
+
+    func testMalformedLineNamesItsLine() {
+        XCTAssertThrowsError(try EntityDiff.readDocuments(data: Data("{\"id\":\"a\",\"entities\":[]}\n{oops\n".utf8))) { error in
+            XCTAssertTrue("\(error)".contains("line 2"), "\(error)")
+        }
+    }
+}
