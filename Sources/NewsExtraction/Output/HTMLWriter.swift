@@ -34,6 +34,7 @@ public struct HTMLWriter {
         var summary = "<span class=\"docid\">\(Self.escape(id))</span>"
         if let dct { summary += " <span class=\"dct\">DCT \(Self.escape(dct))</span>" }
         for t in perType.keys.sorted() { summary += " <span class=\"badge \(Self.typeClass(t))\">\(Self.escape(t.rawValue)) \(perType[t]!)</span>" }
+        if let text { summary += " <span class=\"snippet\">\(Self.escape(Self.snippet(text)))</span>" }
         var body = ""
         if let error {
             errors += 1
@@ -190,6 +191,25 @@ public struct HTMLWriter {
         return out
     }
 
+    /// The start of a text on one line, for a collapsed document's summary.
+    static func snippet(_ text: String, length: Int = 60) -> String {
+        var out = ""
+        var count = 0
+        var lastWasSpace = true
+        for c in text.unicodeScalars {
+            if count >= length { return out + "…" }
+            if c.properties.isWhitespace {
+                if !lastWasSpace { out += " "; count += 1 }
+                lastWasSpace = true
+            } else {
+                out.unicodeScalars.append(c)
+                count += 1
+                lastWasSpace = false
+            }
+        }
+        return out
+    }
+
     /// The hover text of an entity: type, value, rule and extra fields.
     static func hover(_ e: Entity) -> String {
         var s = "\(e.type.rawValue) = \((e.value ?? .null).description)\nrule: \(e.rule)"
@@ -247,7 +267,8 @@ public struct HTMLWriter {
         details.doc>summary{cursor:pointer}
         details.rules{margin-bottom:1em}
         .docid{font-weight:600;word-break:break-all}
-        .dct{color:#59636e;font-size:.85em}
+        .dct,.snippet{color:#59636e;font-size:.85em}
+        .snippet{margin-left:.4em}
         .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:.6em 0;line-height:1.9}
         mark.ent{border-radius:.25em;padding:.05em .15em;border-bottom:2px solid #8c959f;background:#eaeef2;color:inherit;cursor:help}
         mark.ent::after{content:attr(data-t);font-size:.6em;font-weight:600;vertical-align:super;margin-left:.2em;opacity:.75}
