@@ -122,4 +122,12 @@ final class EntityDiffTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("line 2"), "\(error)")
         }
     }
+
+    func testAFieldNamedEndDoesNotLoseTheOffset() throws {
+        // A date range's "end" field follows the offset "end" in the output line.
+        let line = #"{"id":"a","text":"from April 3 to April 7","entities":[{"type":"DATE","start":0,"end":23,"text":"from April 3 to April 7","value":"2023-04-03/2023-04-07","rule":"d","end":"2023-04-07"}]}"#
+        let doc = try XCTUnwrap(try EntityDiff.readDocuments(data: Data(line.utf8)).first)
+        XCTAssertEqual(doc.entities.first?.end, 23)
+        XCTAssertEqual(doc.entities.first?.start, 0)
+    }
 }

@@ -67,11 +67,22 @@ public struct EntityDiff {
             entities.reserveCapacity(list.count)
             for (k, item) in list.enumerated() {
                 guard let e = item as? [String: Any], let type = e["type"] as? String,
-                      let start = (e["start"] as? NSNumber)?.intValue, let end = (e["end"] as? NSNumber)?.intValue else {
-                    throw DiffError("line \(line): entity \(k + 1) lacks \"type\", \"start\" or \"end\"")
+                      let start = (e["start"] as? NSNumber)?.intValue else {
+                    throw DiffError("line \(line): entity \(k + 1) lacks \"type\" or \"start\"")
                 }
                 var fields: [String: JSONValue] = [:]
                 for (key, value) in e where !Self.entityKeys.contains(key) { fields[key] = EntityDiff.jsonValue(value) }
+                // A type-specific field named "end" (a range's end) shadows the offset in a
+                // JSON reader that keeps the last duplicate key: the text gives the length.
+                let end: Int
+                if let n = e["end"] as? NSNumber, !(e["end"] is String) {
+                    end = n.intValue
+                } else if let text = e["text"] as? String {
+                    end = start + text.unicodeScalars.count
+                    if let v = e["end"] { fields["end"] = EntityDiff.jsonValue(v) }
+                } else {
+                    throw DiffError("line \(line): entity \(k + 1) lacks \"end\"")
+                }
                 let value = e["value"].map(EntityDiff.jsonValue)
                 entities.append(Entity(type: EntityType(rawValue: type), start: start, end: end, text: e["text"] as? String ?? "",
                                        value: value == .null ? nil : value, rule: e["rule"] as? String ?? "", fields: fields))
