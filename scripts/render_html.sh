@@ -44,7 +44,7 @@ flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scro
        --disable-background-networking --disable-extensions --user-data-dir="$(mktemp -d)")
 url="file://$PWD/out/seed.html"
 echo "== chromium: $("$chromium" --version 2>/dev/null || echo unknown version)"
-timeout 120 "$chromium" "${flags[@]}" --window-size=1280,1600 --screenshot="$PWD/out/seed.png" "$url" 2>/dev/null || true
+timeout 120 "$chromium" "${flags[@]}" --window-size=1280,2400 --screenshot="$PWD/out/seed.png" "$url" 2>/dev/null || true
 timeout 120 "$chromium" "${flags[@]}" --dump-dom "$url" > out/seed.dom.html 2>/dev/null || true
 
 status=0

@@ -269,6 +269,7 @@ public struct HTMLWriter {
         .docid{font-weight:600;word-break:break-all}
         .dct,.snippet{color:#59636e;font-size:.85em}
         .snippet{margin-left:.4em}
+        details[open]>summary .snippet{display:none}
         .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:.6em 0;line-height:1.9}
         mark.ent{border-radius:.25em;padding:.05em .15em;border-bottom:2px solid #8c959f;background:#eaeef2;color:inherit;cursor:help}
         mark.ent::after{content:attr(data-t);font-size:.6em;font-weight:600;vertical-align:super;margin-left:.2em;opacity:.75}
@@ -278,7 +279,7 @@ public struct HTMLWriter {
         mark.ent.changed{outline:2px dashed #bf8700;outline-offset:1px}
         mark.ent.removed{text-decoration:line-through;text-decoration-color:#cf222e;text-decoration-thickness:2px;background:#ffebe9;border-bottom-color:#cf222e}
         mark.ent.same{opacity:.8}
-        .sample{padding:0 .4em;border-radius:.25em;background:#eaeef2}
+        .sample{padding:0 .4em;border-radius:.25em;background:#eaeef2;margin-right:.6em}
         .sample.added{outline:2px solid #1a7f37}.sample.changed{outline:2px dashed #bf8700}.sample.removed{text-decoration:line-through;background:#ffebe9}
         .count{font-size:.85em;margin-left:.4em}.count.added{color:#1a7f37}.count.removed{color:#cf222e}.count.changed{color:#9a6700}
         table.changes{border-collapse:collapse;font-size:.9em;margin:.4em 0}
