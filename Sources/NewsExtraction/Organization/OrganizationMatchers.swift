@@ -1,4 +1,69 @@
-/// Named matchers for ORG rules (referenced by name from the rule files).
+/// Named matchers for ORG rules (referenced by name from the rule files). Each reads the
+/// document through an `OrganizationContext`; options come from the rule entry.
 public enum OrganizationMatchers {
-    public static let all: [String: Matcher] = [:]
+    public static let all: [String: Matcher] = [
+        "org.headNoun": headNoun,
+        "org.legalSuffix": legalSuffix,
+        "org.gazetteer": gazetteer,
+        "org.vocabularyList": vocabularyList,
+        "org.acronym": acronym,
+        "org.acronymDefinition": acronymDefinition,
+        "org.shortMention": shortMention,
+    ]
+
+    /// Names built on a head noun ("Ministry of Foreign Affairs", "Royan Research Institute").
+    static let headNoun: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return OrganizationChunker(context).headNounNames().map { context.candidate($0.range, rule: input.rule) }
+    }
+
+    /// Company names by legal suffix ("Toyota Motor Corp.", "Goldman, Sachs & Co.").
+    static let legalSuffix: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return OrganizationChunker(context).legalSuffixNames().map { context.candidate($0.range, rule: input.rule) }
+    }
+
+    /// Names and acronyms of the sourced gazetteers; an acronym's value is its long form.
+    static let gazetteer: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return GazetteerMatcher(context).gazetteerMatches().map { m in
+            context.candidate(m.range, rule: input.rule, value: m.longForm)
+        }
+    }
+
+    /// Names of a vocabulary list given by the rule option `"list"` (news agencies,
+    /// institutions named by one word). Option `"eventCheck": true` drops a match after an
+    /// ordinal or a year or before "on" ("the 19th Congress on …").
+    static let vocabularyList: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        guard let list = input.rule.option("list") else { return [] }
+        let eventCheck = input.rule.options["eventCheck"] == .bool(true)
+        return GazetteerMatcher(context).vocabularyMatches(list).compactMap { m in
+            if eventCheck && OrganizationChunker(context).isEventUse(m.range) { return nil }
+            return context.candidate(m.range, rule: input.rule)
+        }
+    }
+
+    /// Capitals-only words taken as organization acronyms.
+    static let acronym: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return AcronymLinker(context).acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule) }
+    }
+
+    /// Acronyms defined in parentheses after an organization name, everywhere in the document
+    /// (stage 2): the value is the long form.
+    static let acronymDefinition: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return AcronymLinker(context).definedAcronyms(candidates: input.candidates).map {
+            context.candidate($0.index..<($0.index + 1), rule: input.rule, value: $0.longForm)
+        }
+    }
+
+    /// Short mentions of a full name found earlier (stage 2): the value is the full name.
+    static let shortMention: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return ShortMentionResolver(context).mentions(candidates: input.candidates, rule: input.rule).map {
+            context.candidate($0.range, rule: input.rule, value: $0.value)
+        }
+    }
 }

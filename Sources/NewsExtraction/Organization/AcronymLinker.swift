@@ -1,0 +1,108 @@
+/// Acronyms as organization names:
+/// - a definition in parentheses links an acronym to the organization name before it
+///   ("Islamic Republic News Agency (IRNA)"): the acronym, there and everywhere else in the
+///   document, gets the long form as its value;
+/// - a definition whose long form is an ordinary lower-case phrase ("chimeric antigen
+///   receptor (CAR)") marks the acronym as a common noun for the whole document;
+/// - any other capitals-only word of 2 to 6 letters that is not a common-noun acronym, a
+///   unit, a Roman numeral, a place or a nationality is taken as an organization ("IRNA
+///   reported", "according to NATO").
+struct AcronymLinker {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// A capitals-only word that may be an acronym ("IRNA", "G7" is not: digits).
+    func isAcronymShaped(_ i: Int) -> Bool {
+        let t = context.tokens[i]
+        guard t.flags.contains(.upper), t.flags.contains(.alpha), !t.flags.contains(.capsLine) else { return false }
+        let n = t.end - t.start
+        return n >= 2 && n <= 6
+    }
+
+    /// The `( ACR )` definitions of the document: the index of the acronym token.
+    func definitions() -> [Int] {
+        let c = context
+        var found: [Int] = []
+        var i = 1
+        while i + 2 < c.count {
+            if c.folded(i) == "(" && isAcronymShaped(i + 1) && c.folded(i + 2) == ")" { found.append(i + 1) }
+            i += 1
+        }
+        return found
+    }
+
+    /// Acronyms defined by a lower-case long form: their letters are the initials of the
+    /// lower-case words right before the parenthesis.
+    func commonNounAcronyms() -> Set<String> {
+        let c = context
+        var result: Set<String> = []
+        for a in definitions() {
+            let letters = Array(c.folded(a).unicodeScalars)
+            var k = a - 2  // the word before "("
+            var matched = 0
+            var lowerWords = 0
+            var li = letters.count - 1
+            while k >= 0 && li >= 0 && matched < letters.count + 3 {
+                let t = c.tokens[k]
+                if t.flags.contains(.punct) && (t.folded == "-") { k -= 1; continue }
+                guard t.flags.contains(.alpha) else { break }
+                if GazetteerMatcher.innerWords.contains(t.folded) && t.flags.contains(.lower) { k -= 1; continue }
+                guard let first = t.folded.unicodeScalars.first, first == letters[li] else { break }
+                if !t.flags.contains(.title) { lowerWords += 1 }
+                matched += 1
+                li -= 1
+                k -= 1
+            }
+            // Initials found, mostly on lower-case words: a common noun.
+            if li < 0 || matched >= 2 {
+                if lowerWords * 2 >= matched && matched > 0 { result.insert(c.folded(a)) }
+            }
+        }
+        return result
+    }
+
+    /// Acronyms taken as organizations (stage 1).
+    func acronyms() -> [Int] {
+        let c = context
+        let common = commonNounAcronyms()
+        var found: [Int] = []
+        for i in 0..<c.count where isAcronymShaped(i) {
+            let f = c.folded(i)
+            if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
+            if c.isPlaceOrNationality(i..<(i + 1)) { continue }
+            // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
+            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha) { continue }
+            if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
+            var run = 1
+            var k = i - 1
+            while k >= 0 && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k -= 1 }
+            k = i + 1
+            while k < c.count && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k += 1 }
+            if run >= 3 { continue }
+            // Initials standing alone before a layout gap (a signature: "MG   All content…").
+            if c.has(i, .sentenceStart), i + 1 < c.count, c.has(i + 1, .lineStart) || c.tokens[i + 1].start - c.tokens[i].end >= 2 { continue }
+            found.append(i)
+        }
+        return found
+    }
+
+    /// Acronyms defined after an organization name (stage 2): every occurrence of the
+    /// acronym, with the long form as value.
+    func definedAcronyms(candidates: [Candidate]) -> [(index: Int, longForm: String)] {
+        let c = context
+        var longForms: [String: String] = [:]
+        for a in definitions() {
+            let open = a - 1
+            guard let long = candidates.first(where: { $0.type == .org && $0.tokenRange?.upperBound == open && $0.tokenRange?.count ?? 0 > 1 }),
+                  case .string(let value)? = long.value else { continue }
+            if longForms[c.folded(a)] == nil { longForms[c.folded(a)] = value }
+        }
+        if longForms.isEmpty { return [] }
+        var result: [(Int, String)] = []
+        for i in 0..<c.count where isAcronymShaped(i) {
+            if let long = longForms[c.folded(i)] { result.append((i, long)) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// The phrase gazetteers of `Resources/en/gazetteers/*.tab` (organization names and acronyms,
+/// and the negative lists of places and nationalities), loaded once per process and keyed
+/// on a 64-bit hash of the folded phrase, so that a token sequence is looked up without
+/// building strings. Files named `negative_*` fill the negative table.
+public final class GazetteerIndex: Sendable {
+    /// What a positive entry says about a phrase.
+    public struct Entry: Sendable {
+        /// The name is written in capitals only (an acronym such as "WHO"): the text must be too.
+        public var allCaps: Bool
+        /// For an acronym row: the long form it stands for.
+        public var longForm: String?
+    }
+
+    /// Organization names and acronyms.
+    public let positive: [UInt64: Entry]
+    /// Places, countries and nationalities (the value is the kind, e.g. "city", "demonym").
+    public let negative: [UInt64: String]
+    /// The longest entry, in tokens (bounds the scan).
+    public let maxTokens: Int
+    /// Time the load took, in seconds.
+    public let loadSeconds: Double
+
+    /// The gazetteers of the built-in English resources, loaded on first use.
+    public static let shared: GazetteerIndex = {
+        let folder = RuleSet.builtInFolder(language: "en")?.appendingPathComponent("gazetteers").path ?? ""
+        return GazetteerIndex(folder: folder)
+    }()
+
+    /// Loads every `.tab` file of a folder (a missing folder gives empty tables).
+    public init(folder: String) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var positive: [UInt64: Entry] = [:]
+        var negative: [UInt64: String] = [:]
+        positive.reserveCapacity(12_000)
+        negative.reserveCapacity(8_000)
+        var maxTokens = 1
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
+            let isNegative = file.hasPrefix("negative_")
+            data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                var lineStart = 0
+                var first = true
+                while lineStart < bytes.count {
+                    var lineEnd = lineStart
+                    while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                    defer { lineStart = lineEnd + 1 }
+                    if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }  // blank, # comment
+                    if first { first = false; continue }  // the header line
+                    // Columns: name, kind, acronym.
+                    var cols: [Range<Int>] = []
+                    var c = lineStart
+                    for k in lineStart...lineEnd where k == lineEnd || bytes[k] == 0x09 {
+                        cols.append(c..<k)
+                        c = k + 1
+                    }
+                    guard let nameRange = cols.first, !nameRange.isEmpty else { continue }
+                    let name = UnsafeBufferPointer(rebasing: bytes[nameRange])
+                    let (hash, tokens) = Self.phraseHash(name)
+                    maxTokens = max(maxTokens, tokens)
+                    if isNegative {
+                        let kind = cols.count > 1 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[cols[1]]), as: UTF8.self) : "place"
+                        if negative[hash] == nil { negative[hash] = kind }
+                        continue
+                    }
+                    let caps = Self.isAllCaps(name)
+                    if positive[hash] == nil { positive[hash] = Entry(allCaps: caps, longForm: nil) }
+                    if cols.count > 2, !cols[2].isEmpty {
+                        let acronym = UnsafeBufferPointer(rebasing: bytes[cols[2]])
+                        let (ah, _) = Self.phraseHash(acronym)
+                        if positive[ah] == nil || positive[ah]?.longForm == nil {
+                            positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
+                        }
+                    }
+                }
+            }
+        }
+        self.positive = positive
+        self.negative = negative
+        self.maxTokens = min(maxTokens, 12)
+        loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    }
+
+    // MARK: Hashing (FNV-1a, 64 bits) of folded phrases
+
+    static let offsetBasis: UInt64 = 0xcbf29ce484222325
+    static let prime: UInt64 = 0x100000001b3
+
+    @inline(__always)
+    static func mix(_ h: inout UInt64, _ b: UInt8) {
+        h ^= UInt64(b)
+        h = h &* prime
+    }
+
+    /// The hash of a phrase as written in a file: folded (lower case, NFKC, ASCII quotes and
+    /// dashes) with runs of white space made one space; and its number of words.
+    static func phraseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if !ascii {
+            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
+            return Array(folded.utf8).withUnsafeBufferPointer { hashWords($0) }
+        }
+        return hashWords(bytes)
+    }
+
+    /// The hash of bytes already folded except for ASCII capitals, with white space collapsed.
+    static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
+        var h = offsetBasis
+        var words = 0
+        var inWord = false
+        var pendingSpace = false
+        for b in bytes {
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                if inWord { pendingSpace = true }
+                inWord = false
+                continue
+            }
+            if !inWord {
+                if pendingSpace { mix(&h, 0x20); pendingSpace = false }
+                words += 1
+                inWord = true
+            }
+            mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+        }
+        return (h, words)
+    }
+
+    /// Whether a name has at least two letters and no lower-case letter ("WHO", "U.N.").
+    static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var letters = 0
+        for b in bytes {
+            if b >= 0x61 && b <= 0x7A { return false }
+            if b >= 0x41 && b <= 0x5A { letters += 1 }
+            if b >= 0x80 { return false }
+        }
+        return letters >= 2
+    }
+
+    /// Extends a running token-sequence hash by one token: a space first when the token is
+    /// preceded by white space (and is not the first), then its folded form.
+    @inline(__always)
+    public static func extend(_ h: inout UInt64, with token: Token, first: Bool) {
+        if !first && token.flags.contains(.spaceBefore) { mix(&h, 0x20) }
+        for b in token.folded.utf8 { mix(&h, b) }
+    }
+
+    /// The hash of a token range (as `extend` builds it).
+    public static func hash(_ tokens: ArraySlice<Token>) -> UInt64 {
+        var h = offsetBasis
+        var first = true
+        for t in tokens { extend(&h, with: t, first: first); first = false }
+        return h
+    }
+
+    /// The hash of a folded phrase written with single spaces ("associated press").
+    public static func hash(folded: String) -> UInt64 {
+        var s = folded
+        return s.withUTF8 { phraseHash($0).0 }
+    }
+
+    /// The negative kind of a token range, if it names a place or nationality.
+    public func negativeKind(_ tokens: ArraySlice<Token>) -> String? { negative[Self.hash(tokens)] }
+}

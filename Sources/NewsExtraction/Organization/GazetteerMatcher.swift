@@ -1,0 +1,74 @@
+/// Finds the longest phrase of a name list at each capitalized word: the sourced gazetteers
+/// (`GazetteerIndex`) or a vocabulary list such as `news_agency` or `org_standalone`. One
+/// left-to-right pass; each step extends a running hash by one token, so no string is built.
+struct GazetteerMatcher {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// Words that may stand inside a listed name in lower case.
+    static let innerWords: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "del", "der", "und", "in", "at"]
+
+    /// A matched phrase and the long form when the entry is an acronym.
+    struct Match {
+        var range: Range<Int>
+        var longForm: String?
+    }
+
+    /// Matches the sourced gazetteers.
+    func gazetteerMatches() -> [Match] {
+        let index = context.gazetteers
+        return scan { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }
+    }
+
+    /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
+    func vocabularyMatches(_ list: String) -> [Match] {
+        var table: [UInt64: Bool] = [:]
+        for entry in context.vocabulary.entries(list) {
+            table[GazetteerIndex.hash(folded: entry)] = true
+        }
+        if table.isEmpty { return [] }
+        return scan { hash in table[hash] != nil ? (false, nil) : nil }
+    }
+
+    /// The scan: at each capitalized token, the longest listed phrase whose words are all
+    /// capitalized (or inner function words), ending on a capitalized word or a period.
+    func scan(_ lookup: (UInt64) -> (allCaps: Bool, longForm: String?)?) -> [Match] {
+        let c = context
+        var matches: [Match] = []
+        var i = 0
+        let limit = 12
+        while i < c.count {
+            guard c.isCap(i), !c.inList(OrganizationContext.List.stop, i) else {
+                i += 1
+                continue
+            }
+            var h = GazetteerIndex.offsetBasis
+            var best: (end: Int, longForm: String?)? = nil
+            var allUpper = true
+            var j = i
+            while j < c.count && j - i < limit {
+                let t = c.tokens[j]
+                if j > i {
+                    let nameish = c.isCap(j) || t.flags.contains(.punct) && t.folded != "(" && t.folded != ")" && t.folded != "\""
+                        || (t.flags.contains(.lower) && Self.innerWords.contains(t.folded)) || t.flags.contains(.digit)
+                    if !nameish { break }
+                    if t.flags.contains(.sentenceStart) { break }
+                }
+                if t.flags.contains(.alpha) && !t.flags.contains(.upper) { allUpper = false }
+                GazetteerIndex.extend(&h, with: t, first: j == i)
+                if let hit = lookup(h), c.isCap(j) || t.folded == "." || t.folded == "!" || t.flags.contains(.digit) {
+                    if !hit.allCaps || allUpper { best = (j + 1, hit.longForm) }
+                }
+                j += 1
+            }
+            if let best {
+                matches.append(Match(range: i..<best.end, longForm: best.longForm))
+                i = best.end
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+}

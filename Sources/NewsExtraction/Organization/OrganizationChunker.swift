@@ -1,0 +1,225 @@
+/// Finds organization names by their structure, in one left-to-right pass each:
+/// - a head noun ("Ministry", "University", "Agency"…) with the capitalized modifiers before
+///   it and "of/for/on" complements after it ("Tehran University of Medical Sciences",
+///   "Council for Development of Stem Cell Sciences and Technologies");
+/// - a legal-form suffix after a capitalized name ("Toyota Motor Corp.", "Goldman, Sachs & Co.").
+/// Names built on an event noun, or after an ordinal or a year, are events and are skipped.
+struct OrganizationChunker {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// A name found by structure: its tokens and the index of its head noun (or suffix).
+    struct Chunk {
+        var range: Range<Int>
+        var head: Int
+    }
+
+    // MARK: Head-noun names
+
+    func headNounNames() -> [Chunk] {
+        let c = context
+        var chunks: [Chunk] = []
+        var i = 0
+        while i < c.count {
+            guard c.isHead(i) else { i += 1; continue }
+            // The last head of a run of heads is the head ("Research Institute Group" → "Group").
+            var h = i
+            while h + 1 < c.count && c.isHead(h + 1) && !c.glued(h + 1) { h += 1 }
+            var start = leftEdge(of: i)
+            if c.isGovernmentHead(h) { start = dropLeadingNationality(start, before: i) }
+            let end = rightEdge(after: h)
+            if let chunk = validate(start..<end, head: h) { chunks.append(chunk) }
+            i = max(end, i + 1)
+        }
+        return chunks
+    }
+
+    /// Extends a name to the left from token `i` over capitalized name words, joined by
+    /// "&", "and", glued hyphens, initials' periods and plural apostrophes.
+    func leftEdge(of i: Int) -> Int {
+        let c = context
+        var s = i
+        while s > 0 {
+            let p = s - 1
+            if c.isNameWord(p) && !c.has(s, .sentenceStart) { s = p; continue }
+            guard p > 0, c.isNameWord(p - 1), !c.has(s, .sentenceStart) else { break }
+            let f = c.folded(p)
+            if f == "-" && c.glued(p) && c.glued(s) { s = p - 1; continue }
+            if f == "&" { s = p - 1; continue }
+            if f == "." && c.glued(p) && c.tokens[p - 1].shape.contains(".") { s = p - 1; continue }
+            if f == "'" && c.glued(p) && c.folded(p - 1).hasSuffix("s") { s = p - 1; continue }
+            if c.isLowerWord(p, "and") && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
+            break
+        }
+        // A name word at the very start of a sentence may be an ordinary word: keep it only
+        // when it is itself capitalized in the middle of the name run.
+        return s
+    }
+
+    /// Drops a nationality or country at the start of a government body's name: "the
+    /// Iranian Vice Presidency" names "Vice Presidency" of Iran.
+    func dropLeadingNationality(_ start: Int, before head: Int) -> Int {
+        var s = start
+        while s < head {
+            if context.isPlaceOrNationality(s..<(s + 1)) { s += 1; continue }
+            if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2; continue }
+            break
+        }
+        return s
+    }
+
+    /// Extends a name to the right of its head: further heads and legal suffixes, and
+    /// "of/for/on (the) X" complements made of capitalized words joined by "and", "of",
+    /// "for", "&" and glued hyphens.
+    func rightEdge(after head: Int) -> Int {
+        let c = context
+        var e = head + 1
+        while e < c.count {
+            if c.isCap(e) && !c.has(e, .sentenceStart) && (c.isHead(e) || c.isLegalSuffix(e)) {
+                e += 1
+                if c.isLegalSuffix(e - 1), e < c.count, c.folded(e) == ".", c.glued(e) { e += 1 }
+                continue
+            }
+            guard c.has(e, .lower), ["of", "for", "on"].contains(c.folded(e)) else { break }
+            var k = e + 1
+            if k < c.count && c.isLowerWord(k, "the") { k += 1 }
+            guard k < c.count, complementWord(k), !c.inList(OrganizationContext.List.stop, k) else { break }
+            e = complementEnd(from: k)
+        }
+        return e
+    }
+
+    /// A word that may open or continue a complement: capitalized, not a title, not the
+    /// start of a new sentence.
+    func complementWord(_ k: Int) -> Bool {
+        let c = context
+        return c.isCap(k) && !c.has(k, .sentenceStart) && !c.inList(OrganizationContext.List.title, k)
+            && !c.isEventNoun(k)
+    }
+
+    /// The end of a complement run starting at capitalized word `k`.
+    func complementEnd(from k: Int) -> Int {
+        let c = context
+        var e = k + 1
+        while e < c.count {
+            if complementWord(e) && !c.isHead(e) { e += 1; continue }
+            if c.isHead(e) && complementWord(e) { e += 1; continue }
+            let f = c.folded(e)
+            if (f == "-" && c.glued(e) || f == "&") && e + 1 < c.count && complementWord(e + 1) && (f == "&" || c.glued(e + 1)) {
+                e += 2; continue
+            }
+            if f == "." && c.glued(e) && c.tokens[e - 1].shape.contains(".") { e += 1; continue }
+            if c.isLowerWord(e, "and") || c.isLowerWord(e, "of") || c.isLowerWord(e, "for") {
+                var k2 = e + 1
+                if k2 < c.count && c.isLowerWord(k2, "the") && f == "of" { k2 += 1 }
+                guard k2 < c.count, complementWord(k2) else { break }
+                // "and" before another organization name ends this one.
+                if f == "and" && runIsName(from: k2) { break }
+                e = k2 + 1
+                continue
+            }
+            break
+        }
+        return e
+    }
+
+    /// Whether the capitalized run starting at `k` is a name of its own: two words or more
+    /// ending on a head noun or a legal suffix ("… and Royan Research Institute").
+    func runIsName(from k: Int) -> Bool {
+        let c = context
+        var j = k
+        while j < c.count && (c.isCap(j) || c.folded(j) == "-" || c.folded(j) == "&") {
+            if (c.isHead(j) || c.isLegalSuffix(j)) && j > k { return true }
+            j += 1
+        }
+        return false
+    }
+
+    /// Checks a head-noun chunk: a name needs a modifier or a complement, and no event noun.
+    func validate(_ range: Range<Int>, head: Int) -> Chunk? {
+        let c = context
+        guard !range.isEmpty else { return nil }
+        // A head alone is a short mention, not a name (the resolver links it).
+        if range.count == 1 { return nil }
+        if range.lowerBound == head && range.upperBound == head + 1 { return nil }
+        // Only a glued hyphen or "and" before the head: not a name.
+        if !c.isCap(range.lowerBound) { return nil }
+        if isEvent(range) { return nil }
+        return Chunk(range: range, head: head)
+    }
+
+    /// An event named like an organization: an event noun in the name or right after it, or
+    /// an ordinal or a year right before it.
+    func isEvent(_ range: Range<Int>) -> Bool {
+        let c = context
+        for k in range where c.isEventNoun(k) { return true }
+        if range.upperBound < c.count && c.isEventNoun(range.upperBound) { return true }
+        var p = range.lowerBound - 1
+        if p >= 0 && c.isLowerWord(p, "the") { p -= 1 }
+        if range.lowerBound > 0 && c.isOrdinalOrYear(range.lowerBound - 1) { return true }
+        _ = p
+        return false
+    }
+
+    /// An institution's one-word name used for an event: after an ordinal or a year, or
+    /// before "on" ("the 19th Congress on Cell Biology").
+    func isEventUse(_ range: Range<Int>) -> Bool {
+        let c = context
+        if range.lowerBound > 0 && c.isOrdinalOrYear(range.lowerBound - 1) { return true }
+        let next = range.upperBound
+        return next < c.count && c.isLowerWord(next, "on")
+    }
+
+    // MARK: Legal-suffix names
+
+    func legalSuffixNames() -> [Chunk] {
+        let c = context
+        var chunks: [Chunk] = []
+        var i = 1
+        while i < c.count {
+            guard c.isLegalSuffix(i), !c.has(i, .sentenceStart) else { i += 1; continue }
+            var start = i
+            var p = i - 1
+            // "Foo, Inc." and "& Co."
+            var ampersand = false
+            if c.folded(p) == "," && p > 0 && c.isNameWord(p - 1) { p -= 1 }
+            if c.folded(p) == "&" && p > 0 && c.isNameWord(p - 1) { p -= 1; ampersand = true }
+            guard c.isNameWord(p) || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
+            start = companyLeftEdge(from: p, afterAmpersand: ampersand)
+            var end = i + 1
+            if end < c.count && c.folded(end) == "." && c.glued(end) { end += 1 }
+            // A second suffix: "Co. Ltd.", "Holdings Ltd"
+            if end < c.count && c.isLegalSuffix(end) && !c.has(end, .sentenceStart) {
+                end += 1
+                if end < c.count && c.folded(end) == "." && c.glued(end) { end += 1 }
+            }
+            if start < i, !isEvent(start..<end) { chunks.append(Chunk(range: start..<end, head: i)) }
+            i = end
+        }
+        return chunks
+    }
+
+    /// The left edge of a company name ending at token `p`: capitalized words joined by "&",
+    /// glued hyphens and periods, a possessive inside the name ("McDonald's") and the comma
+    /// of "Goldman, Sachs & Co.".
+    func companyLeftEdge(from p: Int, afterAmpersand: Bool = false) -> Int {
+        let c = context
+        var s = p
+        var sawAmpersand = afterAmpersand
+        while s > 0 {
+            let q = s - 1
+            if c.has(s, .sentenceStart) { break }
+            if c.isNameWord(q) { s = q; continue }
+            guard q > 0 else { break }
+            let f = c.folded(q)
+            if f == "&" && c.isNameWord(q - 1) { sawAmpersand = true; s = q - 1; continue }
+            if f == "-" && c.glued(q) && c.glued(s) && c.isNameWord(q - 1) { s = q - 1; continue }
+            if f == "." && c.glued(q) && c.isNameWord(q - 1) && c.tokens[q - 1].shape.contains(".") { s = q - 1; continue }
+            if f == "'s" && c.glued(q) && c.isNameWord(q - 1) { s = q - 1; continue }
+            if f == "," && sawAmpersand && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; sawAmpersand = false; continue }
+            break
+        }
+        return s
+    }
+}

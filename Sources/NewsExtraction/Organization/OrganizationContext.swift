@@ -1,0 +1,99 @@
+/// What every ORG matcher reads about a document: its tokens, the word lists of the rule
+/// set (head nouns, legal suffixes, event nouns, stop words, titles…) and the gazetteers,
+/// with the token tests the matchers share (is this a capitalized name word, a place…).
+struct OrganizationContext {
+    let document: SegmentedDocument
+    let tokens: [Token]
+    let vocabulary: Vocabulary
+    let gazetteers: GazetteerIndex
+
+    /// Vocabulary list names.
+    enum List {
+        static let head = "org_head_noun"
+        static let event = "event_noun"
+        static let legal = "legal_suffix"
+        static let stop = "org_stop_word"
+        static let title = "title_noun"
+        static let standalone = "org_standalone"
+        static let agency = "news_agency"
+        static let nonAcronym = "org_non_acronym"
+    }
+
+    init(_ document: SegmentedDocument, gazetteers: GazetteerIndex = .shared) {
+        self.document = document
+        tokens = document.tokens
+        vocabulary = document.vocabulary
+        self.gazetteers = gazetteers
+    }
+
+    var count: Int { tokens.count }
+
+    @inline(__always) func folded(_ i: Int) -> String { tokens[i].folded }
+    @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { tokens[i].flags.contains(f) }
+    @inline(__always) func inList(_ list: String, _ i: Int) -> Bool { vocabulary.contains(list, tokens[i].folded) }
+
+    /// A capitalized word outside an all-capitals line (a headline or dateline).
+    @inline(__always) func isCap(_ i: Int) -> Bool {
+        let f = tokens[i].flags
+        return f.contains(.title) && !f.contains(.capsLine)
+    }
+
+    /// A capitalized word that may belong to a name: not a stop word nor a title.
+    func isNameWord(_ i: Int) -> Bool {
+        isCap(i) && !inList(List.stop, i) && !inList(List.title, i)
+    }
+
+    /// An organization head noun, capitalized.
+    func isHead(_ i: Int) -> Bool { isCap(i) && inList(List.head, i) }
+
+    /// A head noun of a government body (a nationality before it names the country).
+    func isGovernmentHead(_ i: Int) -> Bool { vocabulary.value(List.head, tokens[i].folded) == "gov" }
+
+    /// A legal-form suffix, capitalized ("Corp", "Inc", "Ltd", "AG").
+    func isLegalSuffix(_ i: Int) -> Bool { isCap(i) && inList(List.legal, i) }
+
+    /// A capitalized event noun ("Congress", "Conference", "Cup").
+    func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(List.event, i) }
+
+    /// The token is glued to the previous one (no white space between).
+    @inline(__always) func glued(_ i: Int) -> Bool { !tokens[i].flags.contains(.spaceBefore) }
+
+    @inline(__always) func isLowerWord(_ i: Int, _ word: String) -> Bool {
+        tokens[i].folded == word && tokens[i].flags.contains(.lower)
+    }
+
+    /// The token is an ordinal or a four-digit year (what makes a name an event:
+    /// "the 24th International Congress", "the 2022 World Cup").
+    func isOrdinalOrYear(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.ordinal != nil && t.flags.contains(.ordinal) { return true }
+        if let n = t.number, t.flags.contains(.digit), n >= 1800, n <= 2100, t.end - t.start == 4 { return true }
+        return false
+    }
+
+    /// The token range names a place, a country or a nationality.
+    func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
+        gazetteers.negativeKind(tokens[range]) != nil
+    }
+
+    /// The original text of a token range with runs of white space made one space.
+    func text(_ range: Range<Int>) -> String {
+        let raw = document.text(tokens: range)
+        var out = ""
+        out.reserveCapacity(raw.utf8.count)
+        var space = false
+        for ch in raw {
+            if ch.isWhitespace { space = true; continue }
+            if space && !out.isEmpty { out.append(" ") }
+            space = false
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// A candidate for a token range, with its canonical value.
+    func candidate(_ range: Range<Int>, rule: Rule, value: String? = nil) -> Candidate {
+        Candidate(type: .org, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
+                  rule: rule.id, priority: rule.priority, value: .string(value ?? text(range)), tokenRange: range)
+    }
+}

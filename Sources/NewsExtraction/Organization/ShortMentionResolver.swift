@@ -1,0 +1,110 @@
+/// Links short mentions to a full organization name found earlier in the same document
+/// (stage 2, after the name rules):
+/// - the part of a name before its complement ("the Vice Presidency" after "Vice Presidency
+///   for Science and Technology"), or its head noun alone ("the Council" after "Council for
+///   Development of …"), capitalized and after "the", when only one name of the document
+///   has that head;
+/// - a company name without its legal suffix, or its first word ("Sony" after "Sony Corp.").
+/// The value of a short mention is the full name.
+struct ShortMentionResolver {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// Rules whose candidates count as full names.
+    static let nameRules: Set<String> = ["org.head-noun", "org.legal-suffix", "org.gazetteer"]
+
+    struct Key: Hashable {
+        var hash: UInt64
+        var tokens: Int
+    }
+
+    /// The mentions found: token range and full name.
+    func mentions(candidates: [Candidate], rule: Rule) -> [(range: Range<Int>, value: String)] {
+        let c = context
+        var afterThe: [Key: (value: String, from: Int)] = [:]
+        var ambiguousHeads: Set<Key> = []
+        var aliases: [Key: String] = [:]
+        for cand in candidates where cand.type == .org {
+            guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
+            let fromRule = Self.nameRules.contains(cand.rule)
+            guard fromRule else { continue }
+            // The part before the complement.
+            var pre = r.upperBound
+            for k in r where c.has(k, .lower) && ["of", "for", "on"].contains(c.folded(k)) { pre = k; break }
+            let lastPre = pre - 1
+            if cand.rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
+                if c.isHead(lastPre) {
+                    if pre < r.upperBound && pre - r.lowerBound >= 2 {
+                        let key = Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<pre]), tokens: pre - r.lowerBound)
+                        if afterThe[key] == nil { afterThe[key] = (value, r.upperBound) }
+                    }
+                    let headKey = Key(hash: GazetteerIndex.hash(c.tokens[lastPre..<pre]), tokens: 1)
+                    if let old = afterThe[headKey], old.value != value { ambiguousHeads.insert(headKey) }
+                    else if afterThe[headKey] == nil { afterThe[headKey] = (value, r.upperBound) }
+                }
+            }
+            if cand.rule == "org.legal-suffix" {
+                // Without the suffix, and the first word alone.
+                var e = r.upperBound
+                while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.folded(e - 1) == "." || c.folded(e - 1) == "," || c.folded(e - 1) == "&") { e -= 1 }
+                if e > r.lowerBound {
+                    aliases[Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<e]), tokens: e - r.lowerBound)] = value
+                    let f = r.lowerBound
+                    if e - f > 1, c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), c.tokens[f].end - c.tokens[f].start >= 3,
+                       !(f + 1 < e && c.folded(f + 1) == "&") {
+                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[f..<(f + 1)]), tokens: 1)] = value
+                    }
+                }
+            }
+        }
+        for k in ambiguousHeads { afterThe[k] = nil }
+        if afterThe.isEmpty && aliases.isEmpty { return [] }
+        // Tokens already taken, except by a name that is itself a short mention (a modifier
+        // and a head without the complement: "Vice Presidency").
+        var covered = [Bool](repeating: false, count: c.count)
+        for cand in candidates {
+            guard let r = cand.tokenRange else { continue }
+            if cand.type == .org, cand.rule == "org.head-noun" || cand.rule == "org.gazetteer",
+               let hit = afterThe[Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)], hit.value != c.text(r) { continue }
+            for k in r { covered[k] = true }
+        }
+        var maxLen = 1
+        for k in afterThe.keys { maxLen = max(maxLen, k.tokens) }
+        for k in aliases.keys { maxLen = max(maxLen, k.tokens) }
+        var found: [(Range<Int>, String)] = []
+        var i = 0
+        while i < c.count {
+            guard !covered[i], c.isCap(i), !c.inList(OrganizationContext.List.stop, i) else { i += 1; continue }
+            var h = GazetteerIndex.offsetBasis
+            var best: (Int, String)? = nil
+            var j = i
+            while j < c.count && j - i < maxLen && !covered[j] {
+                if j > i && c.has(j, .sentenceStart) { break }
+                GazetteerIndex.extend(&h, with: c.tokens[j], first: j == i)
+                let key = Key(hash: h, tokens: j - i + 1)
+                let afterTheWord = i > 0 && c.folded(i - 1) == "the"
+                if c.isCap(j) {
+                    if afterTheWord, let hit = afterThe[key], hit.from <= i { best = (j + 1, hit.value) }
+                    else if let alias = aliases[key] { best = (j + 1, alias) }
+                }
+                j += 1
+            }
+            if let (end, value) = best {
+                // Not when a complement follows ("the Council of Europe" is another name), nor
+                // when more capitalized words follow ("Sony Music" is another name).
+                let next = end < c.count ? end : -1
+                let complement = next >= 0 && c.has(next, .lower) && ["of", "for"].contains(c.folded(next))
+                    && next + 1 < c.count && c.isCap(next + 1)
+                let moreName = next >= 0 && c.isNameWord(next) && !c.has(next, .sentenceStart)
+                if !complement && !moreName {
+                    found.append((i..<end, value))
+                    i = end
+                    continue
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}
