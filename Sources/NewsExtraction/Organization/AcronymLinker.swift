@@ -66,23 +66,45 @@ struct AcronymLinker {
     func acronyms() -> [Int] {
         let c = context
         let common = commonNounAcronyms()
+        var lowerWords: Set<String> = []
+        for t in c.tokens where t.flags.contains(.lower) && t.end - t.start >= 2 && t.end - t.start <= 6 { lowerWords.insert(t.folded) }
         var found: [Int] = []
         for i in 0..<c.count where isAcronymShaped(i) {
             let f = c.folded(i)
             if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
             if c.isPlaceOrNationality(i..<(i + 1)) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
-            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha) { continue }
+            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), c.folded(i + 1) != "'s" { continue }
+            // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
+            if i + 1 < c.count, c.folded(i + 1) == ":" { continue }
+            if lowerWords.contains(f) { continue }
             if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
             var run = 1
             var k = i - 1
             while k >= 0 && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k -= 1 }
             k = i + 1
             while k < c.count && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k += 1 }
-            if run >= 3 { continue }
+            if run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 5) { continue }
             // Initials standing alone before a layout gap (a signature: "MG   All content…").
             if c.has(i, .sentenceStart), i + 1 < c.count, c.has(i + 1, .lineStart) || c.tokens[i + 1].start - c.tokens[i].end >= 2 { continue }
             found.append(i)
+        }
+        return found
+    }
+
+    /// Capital letters joined by a glued "&" ("AT&T", "S&P"), not in a capitals-only line.
+    func ampersandAcronyms() -> [Range<Int>] {
+        let c = context
+        var found: [Range<Int>] = []
+        var i = 0
+        while i + 2 < c.count {
+            let a = c.tokens[i]
+            guard a.flags.contains(.upper), a.flags.contains(.alpha), !a.flags.contains(.capsLine), a.end - a.start <= 3,
+                  c.folded(i + 1) == "&", c.glued(i + 1), c.glued(i + 2),
+                  c.tokens[i + 2].flags.contains(.upper), c.tokens[i + 2].flags.contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
+                  !(i > 0 && c.glued(i) && c.tokens[i - 1].flags.contains(.alpha)) else { i += 1; continue }
+            found.append(i..<(i + 3))
+            i += 3
         }
         return found
     }

@@ -67,7 +67,12 @@ public final class GazetteerIndex: Sendable {
                         continue
                     }
                     let caps = Self.isAllCaps(name)
-                    if positive[hash] == nil { positive[hash] = Entry(allCaps: caps, longForm: nil) }
+                    if let old = positive[hash] {
+                        // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
+                        if old.allCaps && !caps { positive[hash]?.allCaps = false }
+                    } else {
+                        positive[hash] = Entry(allCaps: caps, longForm: nil)
+                    }
                     if cols.count > 2, !cols[2].isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols[2]])
                         let (ah, _) = Self.phraseHash(acronym)

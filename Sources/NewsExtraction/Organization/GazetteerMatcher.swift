@@ -31,6 +31,21 @@ struct GazetteerMatcher {
         return scan { hash in table[hash] != nil ? (false, nil) : nil }
     }
 
+    /// Context checks of a match: a one-word name inside a longer run of capitalized words
+    /// is part of another name ("South Korea", "Shane Longman"); a name before an index noun
+    /// names a market index ("the Nikkei index").
+    func accept(_ range: Range<Int>) -> Bool {
+        let c = context
+        let next = range.upperBound
+        if next < c.count && c.inList(OrganizationContext.List.indexNoun, next) { return false }
+        if next + 1 < c.count && c.isCap(next) && c.inList(OrganizationContext.List.indexNoun, next + 1) { return false }
+        guard range.count == 1 || (range.count == 2 && c.folded(range.upperBound - 1) == "'s") else { return true }
+        let i = range.lowerBound
+        if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next) { return false }
+        if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
+        return true
+    }
+
     /// The scan: at each capitalized token, the longest listed phrase whose words are all
     /// capitalized (or inner function words), ending on a capitalized word or a period.
     func scan(_ lookup: (UInt64) -> (allCaps: Bool, longForm: String?)?) -> [Match] {
@@ -53,16 +68,16 @@ struct GazetteerMatcher {
                     let nameish = c.isCap(j) || t.flags.contains(.punct) && t.folded != "(" && t.folded != ")" && t.folded != "\""
                         || (t.flags.contains(.lower) && Self.innerWords.contains(t.folded)) || t.flags.contains(.digit)
                     if !nameish { break }
-                    if t.flags.contains(.sentenceStart) { break }
+                    if c.startsSentence(j) { break }
                 }
                 if t.flags.contains(.alpha) && !t.flags.contains(.upper) { allUpper = false }
                 GazetteerIndex.extend(&h, with: t, first: j == i)
-                if let hit = lookup(h), c.isCap(j) || t.folded == "." || t.folded == "!" || t.flags.contains(.digit) {
+                if let hit = lookup(h), c.isCap(j) || t.folded == "." || t.folded == "!" || t.folded == "'s" || t.flags.contains(.digit) {
                     if !hit.allCaps || allUpper { best = (j + 1, hit.longForm) }
                 }
                 j += 1
             }
-            if let best {
+            if let best, accept(i..<best.end) {
                 matches.append(Match(range: i..<best.end, longForm: best.longForm))
                 i = best.end
             } else {

@@ -42,14 +42,18 @@ struct OrganizationChunker {
         var s = i
         while s > 0 {
             let p = s - 1
-            if c.isNameWord(p) && !c.has(s, .sentenceStart) { s = p; continue }
-            guard p > 0, c.isNameWord(p - 1), !c.has(s, .sentenceStart) else { break }
+            if c.isNameWord(p) && !c.startsSentence(s) { s = p; continue }
+            guard p > 0, c.isNameWord(p - 1), !c.startsSentence(s) else { break }
             let f = c.folded(p)
-            if f == "-" && c.glued(p) && c.glued(s) { s = p - 1; continue }
+            // A complete name on the left ends the name: "House and Senate", "FTC and Justice
+            // Department", "World Bank and International Monetary Fund".
+            let leftIsName = c.isHead(p - 1) || c.isStandaloneWord(p - 1) || c.tokens[p - 1].flags.contains(.upper)
+            if f == "-" && c.glued(p) && c.glued(s) && !leftIsName { s = p - 1; continue }
             if f == "&" { s = p - 1; continue }
             if f == "." && c.glued(p) && c.tokens[p - 1].shape.contains(".") { s = p - 1; continue }
             if f == "'" && c.glued(p) && c.folded(p - 1).hasSuffix("s") { s = p - 1; continue }
-            if c.isLowerWord(p, "and") && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
+            if f == "'s" && c.glued(p) && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
+            if c.isLowerWord(p, "and") && !leftIsName && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
             break
         }
         // A name word at the very start of a sentence may be an ordinary word: keep it only
@@ -62,9 +66,10 @@ struct OrganizationChunker {
     func dropLeadingNationality(_ start: Int, before head: Int) -> Int {
         var s = start
         while s < head {
-            if context.isPlaceOrNationality(s..<(s + 1)) { s += 1; continue }
-            if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2; continue }
-            break
+            if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
+            else if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2 }
+            else { break }
+            if s < head && context.folded(s) == "'s" { s += 1 }
         }
         return s
     }
@@ -76,9 +81,9 @@ struct OrganizationChunker {
         let c = context
         var e = head + 1
         while e < c.count {
-            if c.isCap(e) && !c.has(e, .sentenceStart) && (c.isHead(e) || c.isLegalSuffix(e)) {
+            if c.isCap(e) && !c.startsSentence(e) && (c.isHead(e) || c.isLegalSuffix(e)) {
                 e += 1
-                if c.isLegalSuffix(e - 1), e < c.count, c.folded(e) == ".", c.glued(e) { e += 1 }
+                if c.isLegalSuffix(e - 1) { e = suffixPeriodEnd(e) }
                 continue
             }
             guard c.has(e, .lower), ["of", "for", "on"].contains(c.folded(e)) else { break }
@@ -94,7 +99,7 @@ struct OrganizationChunker {
     /// start of a new sentence.
     func complementWord(_ k: Int) -> Bool {
         let c = context
-        return c.isCap(k) && !c.has(k, .sentenceStart) && !c.inList(OrganizationContext.List.title, k)
+        return c.isCap(k) && !c.startsSentence(k) && !c.inList(OrganizationContext.List.title, k)
             && !c.isEventNoun(k)
     }
 
@@ -153,7 +158,13 @@ struct OrganizationChunker {
     /// an ordinal or a year right before it.
     func isEvent(_ range: Range<Int>) -> Bool {
         let c = context
-        for k in range where c.isEventNoun(k) { return true }
+        for k in range where c.isEventNoun(k) {
+            // A word in both lists ("Congress") is an institution unless used as an event.
+            if c.isHead(k) && !isEventUse(range) && !(k + 1 < c.count && c.isLowerWord(k + 1, "on")) { continue }
+            return true
+        }
+        // A name that is a place ("Soviet Union") is not an organization.
+        if c.isPlaceOrNationality(range) { return true }
         if range.upperBound < c.count && c.isEventNoun(range.upperBound) { return true }
         var p = range.lowerBound - 1
         if p >= 0 && c.isLowerWord(p, "the") { p -= 1 }
@@ -178,7 +189,7 @@ struct OrganizationChunker {
         var chunks: [Chunk] = []
         var i = 1
         while i < c.count {
-            guard c.isLegalSuffix(i), !c.has(i, .sentenceStart) else { i += 1; continue }
+            guard c.isLegalSuffix(i), !c.startsSentence(i) else { i += 1; continue }
             var start = i
             var p = i - 1
             // "Foo, Inc." and "& Co."
@@ -187,17 +198,25 @@ struct OrganizationChunker {
             if c.folded(p) == "&" && p > 0 && c.isNameWord(p - 1) { p -= 1; ampersand = true }
             guard c.isNameWord(p) || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
             start = companyLeftEdge(from: p, afterAmpersand: ampersand)
-            var end = i + 1
-            if end < c.count && c.folded(end) == "." && c.glued(end) { end += 1 }
+            var end = suffixPeriodEnd(i + 1)
             // A second suffix: "Co. Ltd.", "Holdings Ltd"
-            if end < c.count && c.isLegalSuffix(end) && !c.has(end, .sentenceStart) {
-                end += 1
-                if end < c.count && c.folded(end) == "." && c.glued(end) { end += 1 }
+            if end < c.count && c.isLegalSuffix(end) && !c.startsSentence(end) {
+                end = suffixPeriodEnd(end + 1)
             }
             if start < i, !isEvent(start..<end) { chunks.append(Chunk(range: start..<end, head: i)) }
             i = end
         }
         return chunks
+    }
+
+    /// The end of a legal suffix at `e` (just after it), with its abbreviation period, unless
+    /// that period also ends the sentence ("… Inc. The company said": the period is the
+    /// sentence's).
+    func suffixPeriodEnd(_ e: Int) -> Int {
+        let c = context
+        guard e < c.count, c.folded(e) == ".", c.glued(e) else { return e }
+        if e + 1 >= c.count || c.startsSentence(e + 1) { return e }
+        return e + 1
     }
 
     /// The left edge of a company name ending at token `p`: capitalized words joined by "&",
@@ -209,7 +228,7 @@ struct OrganizationChunker {
         var sawAmpersand = afterAmpersand
         while s > 0 {
             let q = s - 1
-            if c.has(s, .sentenceStart) { break }
+            if c.startsSentence(s) { break }
             if c.isNameWord(q) { s = q; continue }
             guard q > 0 else { break }
             let f = c.folded(q)

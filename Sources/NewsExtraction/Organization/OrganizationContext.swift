@@ -17,6 +17,7 @@ struct OrganizationContext {
         static let standalone = "org_standalone"
         static let agency = "news_agency"
         static let nonAcronym = "org_non_acronym"
+        static let indexNoun = "org_index_noun"
     }
 
     init(_ document: SegmentedDocument, gazetteers: GazetteerIndex = .shared) {
@@ -54,6 +55,22 @@ struct OrganizationContext {
 
     /// A capitalized event noun ("Congress", "Conference", "Cup").
     func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(List.event, i) }
+
+    /// The token starts a sentence: ICU's sentence start, except after an initial or an
+    /// abbreviation with a period ("W.R. Grace", "U.S. Postal Service", "Mr. Smith").
+    func startsSentence(_ i: Int) -> Bool {
+        guard tokens[i].flags.contains(.sentenceStart) else { return false }
+        guard i >= 2, tokens[i - 1].folded == ".", !tokens[i - 1].flags.contains(.spaceBefore) else { return true }
+        let p = tokens[i - 2]
+        if p.shape.contains(".") { return false }
+        if p.flags.contains(.upper) && p.end - p.start == 1 { return false }
+        if p.flags.contains(.title) && vocabulary.contains(List.stop, p.folded) && p.end - p.start <= 3 { return false }
+        return true
+    }
+
+    /// Words of a legislature or institution named by one word ("House", "Senate"): they
+    /// end a name at its left ("House and Senate" are two names).
+    func isStandaloneWord(_ i: Int) -> Bool { isCap(i) && inList(List.standalone, i) }
 
     /// The token is glued to the previous one (no white space between).
     @inline(__always) func glued(_ i: Int) -> Bool { !tokens[i].flags.contains(.spaceBefore) }

@@ -39,7 +39,16 @@ public enum OrganizationMatchers {
         guard let list = input.rule.option("list") else { return [] }
         let eventCheck = input.rule.options["eventCheck"] == .bool(true)
         return GazetteerMatcher(context).vocabularyMatches(list).compactMap { m in
-            if eventCheck && OrganizationChunker(context).isEventUse(m.range) { return nil }
+            if eventCheck {
+                if OrganizationChunker(context).isEventUse(m.range) { return nil }
+                // Part of a longer name ("Opera House", "People's Congress").
+                let p = m.range.lowerBound - 1
+                if p >= 0 && (context.isNameWord(p) || context.folded(p) == "'s" || context.folded(p) == "-")
+                    && !context.startsSentence(m.range.lowerBound) && !context.isPlaceOrNationality(p..<(p + 1)) { return nil }
+                if m.range.upperBound < context.count, context.folded(m.range.upperBound) == "-", context.glued(m.range.upperBound),
+                   m.range.upperBound + 1 < context.count, context.isNameWord(m.range.upperBound + 1),
+                   !context.isStandaloneWord(m.range.upperBound + 1) { return nil }
+            }
             return context.candidate(m.range, rule: input.rule)
         }
     }
@@ -47,7 +56,9 @@ public enum OrganizationMatchers {
     /// Capitals-only words taken as organization acronyms.
     static let acronym: Matcher = { input in
         let context = OrganizationContext(input.document)
-        return AcronymLinker(context).acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule) }
+        let linker = AcronymLinker(context)
+        return linker.acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule) }
+            + linker.ampersandAcronyms().map { context.candidate($0, rule: input.rule) }
     }
 
     /// Acronyms defined in parentheses after an organization name, everywhere in the document

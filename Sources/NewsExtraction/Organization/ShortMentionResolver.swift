@@ -65,8 +65,11 @@ struct ShortMentionResolver {
         var covered = [Bool](repeating: false, count: c.count)
         for cand in candidates {
             guard let r = cand.tokenRange else { continue }
-            if cand.type == .org, cand.rule == "org.head-noun" || cand.rule == "org.gazetteer",
-               let hit = afterThe[Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)], hit.value != c.text(r) { continue }
+            if cand.type == .org, cand.rule != "org.legal-suffix" {
+                let key = Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)
+                if let hit = afterThe[key], hit.value != c.text(r) { continue }
+                if let alias = aliases[key], alias != c.text(r) { continue }
+            }
             for k in r { covered[k] = true }
         }
         var maxLen = 1
@@ -80,7 +83,7 @@ struct ShortMentionResolver {
             var best: (Int, String)? = nil
             var j = i
             while j < c.count && j - i < maxLen && !covered[j] {
-                if j > i && c.has(j, .sentenceStart) { break }
+                if j > i && c.startsSentence(j) { break }
                 GazetteerIndex.extend(&h, with: c.tokens[j], first: j == i)
                 let key = Key(hash: h, tokens: j - i + 1)
                 let afterTheWord = i > 0 && c.folded(i - 1) == "the"
@@ -96,7 +99,7 @@ struct ShortMentionResolver {
                 let next = end < c.count ? end : -1
                 let complement = next >= 0 && c.has(next, .lower) && ["of", "for"].contains(c.folded(next))
                     && next + 1 < c.count && c.isCap(next + 1)
-                let moreName = next >= 0 && c.isNameWord(next) && !c.has(next, .sentenceStart)
+                let moreName = next >= 0 && c.isNameWord(next) && !c.startsSentence(next)
                 if !complement && !moreName {
                     found.append((i..<end, value))
                     i = end
