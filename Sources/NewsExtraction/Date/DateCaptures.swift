@@ -1,0 +1,139 @@
+/// Reads the named captures of a date rule's match: numbers, ordinals and vocabulary
+/// values (`month`, `day`, `year`, `weekday`, `unit`, `rel`, …), the shared vocabulary
+/// of all date normalizers.
+struct DateCaptures {
+    let match: RuleMatch
+
+    init(_ match: RuleMatch) { self.match = match }
+
+    var tokens: [Token] { match.document.tokens }
+
+    func has(_ name: String) -> Bool { match.capture(name).map { !$0.isEmpty } ?? false }
+
+    /// The folded text of a capture (tokens joined by spaces, hyphens kept glued).
+    func folded(_ name: String) -> String? {
+        guard let r = match.capture(name), !r.isEmpty else { return nil }
+        var s = ""
+        for i in r {
+            let t = tokens[i]
+            if i > r.lowerBound && t.flags.contains(.spaceBefore) { s += " " }
+            s += t.folded
+        }
+        return s
+    }
+
+    /// The value of a capture in a vocabulary list (the whole capture, else its first token).
+    func value(_ name: String, in list: String) -> String? {
+        guard let r = match.capture(name), !r.isEmpty else { return nil }
+        let v = match.vocabulary
+        if let f = folded(name), let x = v.value(list, f) { return x }
+        if let x = v.value(list, tokens[r.lowerBound].folded) { return x }
+        // Abbreviations with their period ("Sept.").
+        for i in r where v.value(list, tokens[i].folded) != nil { return v.value(list, tokens[i].folded) }
+        return nil
+    }
+
+    /// The integer of a capture: a number or an ordinal, from its first numeric token.
+    func int(_ name: String) -> Int? {
+        guard let r = match.capture(name) else { return nil }
+        for i in r {
+            let t = tokens[i]
+            if let n = t.number, n == n.rounded(), abs(n) < 1e9 { return Int(n) }
+            if let o = t.ordinal { return o }
+        }
+        return nil
+    }
+
+    /// The digits of a capture's first token as an integer ("05" → 5, "1990s" → 1990).
+    func leadingDigits(_ name: String) -> (value: Int, count: Int)? {
+        guard let r = match.capture(name) else { return nil }
+        for i in r {
+            var n = 0, c = 0
+            for u in tokens[i].folded.utf8 {
+                if u >= 0x30 && u <= 0x39 { n = n * 10 + Int(u - 0x30); c += 1 } else if c > 0 { break }
+            }
+            if c > 0 { return (n, c) }
+        }
+        return nil
+    }
+
+    /// A month: a month name or abbreviation (`month.tsv`), or a number 1–12.
+    func month(_ name: String = "month") -> Int? {
+        if let v = value(name, in: "month"), let m = Int(v) { return m }
+        if let n = int(name), (1...12).contains(n) { return n }
+        return nil
+    }
+
+    /// A day of the month 1–31 (digits or an ordinal).
+    func day(_ name: String = "day") -> Int? {
+        guard let n = int(name), (1...31).contains(n) else { return nil }
+        return n
+    }
+
+    /// A year: four digits, or two after an apostrophe ("'99" → 1999, "'05" → 2005).
+    func year(_ name: String = "year") -> Int? {
+        guard let (n, c) = leadingDigits(name) else { return nil }
+        if c == 4 { return n }
+        if c == 2 { return n >= 30 ? 1900 + n : 2000 + n }
+        return nil
+    }
+
+    /// An offset from last/next/this words (`date_relative.tsv`).
+    func relative(_ name: String = "rel") -> Int? {
+        value(name, in: "date_relative").flatMap { Int($0) }
+    }
+
+    /// A calendar unit (`date_unit.tsv`).
+    func unit(_ name: String = "unit") -> TimeUnit? {
+        value(name, in: "date_unit").flatMap(TimeUnit.init(code:))
+    }
+
+    /// A count: digits or a number word; "a"/"an" is one (`date_count.tsv` gives other words).
+    func count(_ name: String = "count") -> Double? {
+        guard let r = match.capture(name), !r.isEmpty else { return nil }
+        if let v = value(name, in: "date_count"), let d = Double(v) { return d }
+        var total: Double? = nil
+        for i in r {
+            if let n = tokens[i].number { total = (total ?? 0) + n }
+        }
+        return total
+    }
+
+    /// The modifier's TIMEX3 `mod` (`date_mod.tsv`: early → START…).
+    var mod: String? { value("mod", in: "date_mod") }
+
+    var tense: Tense { TenseDetector.tense(around: match.range, in: match.document) }
+
+    /// The quarter an earnings report is speaking of, for "a year earlier" and "the
+    /// year-ago quarter": the nearest "quarter" within the match or up to `reach` tokens
+    /// before it, with its ordinal ("third quarter" → 3; 0 when it has none). Nil when no
+    /// quarter is near.
+    func contextQuarter(reach: Int = 60) -> Int? {
+        let lo = max(0, match.range.lowerBound - reach)
+        var i = match.range.upperBound - 1
+        while i >= lo {
+            if tokens[i].folded == "quarter" {
+                var k = i - 1
+                while k >= 0 && i - k <= 3 {
+                    let f = tokens[k].folded
+                    if let o = tokens[k].ordinal { return (1...4).contains(o) ? o : 0 }
+                    if f != "-" && f != "fiscal" && f != "financial" { break }
+                    k -= 1
+                }
+                return 0
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// "a year earlier" in a quarterly report: that quarter a year before (`1988-Q3`), or
+    /// the year before the DCT where no quarter is near.
+    func yearEarlier(years: Int) -> DateSpec {
+        switch contextQuarter() {
+        case let q? where q > 0: return .yearPart(year: nil, yearOffset: -years, part: "Q\(q)")
+        case 0?: return .shift(unit: .quarter, offset: -1 - 4 * years)
+        default: return .shift(unit: .year, offset: -years)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Guesses whether the clause around a date speaks of the past or the future, from cue
+/// words in vocabularies (`date_tense_past.tsv`: "was", "had"…; `date_tense_future.tsv`:
+/// "will", "scheduled"…), reporting verbs (`date_tense_report.tsv`: "said") and the "-ed"
+/// ending of past verbs, both weak. The nearest strong cue within the sentence wins (a
+/// tie goes to the left), else the nearest weak one; a deadline word right before the
+/// date (`date_tense_future_adjacent.tsv`: "by", "until") means the future; no cue gives
+/// `.unknown`.
+public enum TenseDetector {
+    /// How many tokens on each side are looked at.
+    static let window = 10
+
+    public static func tense(around range: Range<Int>, in document: SegmentedDocument) -> Tense {
+        let tokens = document.tokens
+        let vocabulary = document.vocabulary
+        /// The cue of token i and whether it is strong (a reporting verb like "said" is weak).
+        func cue(_ i: Int) -> (Tense, strong: Bool)? {
+            let t = tokens[i]
+            guard t.flags.contains(.alpha) || t.folded.hasPrefix("'") else { return nil }
+            let f = t.folded
+            if vocabulary.contains("date_tense_future", f) { return (.future, true) }
+            if vocabulary.contains("date_tense_report", f) { return (.past, false) }
+            if vocabulary.contains("date_tense_past", f) { return (.past, true) }
+            // "-ed" forms are weak: often participles ("will be paid Dec. 14").
+            if f.utf8.count >= 5, f.hasSuffix("ed"), t.flags.contains(.lower), !vocabulary.contains("date_tense_not_past", f) { return (.past, false) }
+            return nil
+        }
+        /// A real sentence start: not the word after an abbreviation's period ("Aug. 30").
+        func boundary(_ i: Int) -> Bool {
+            guard tokens[i].flags.contains(.sentenceStart) else { return false }
+            if i >= 2, tokens[i - 1].folded == ".", tokens[i - 2].folded.utf8.count <= 4, tokens[i - 2].flags.contains(.title) { return false }
+            return true
+        }
+        // Nearest strong and weak cue on each side, by distance (left wins ties).
+        var strong: (distance: Int, tense: Tense)? = nil
+        var weak: (distance: Int, tense: Tense)? = nil
+        func note(_ c: (Tense, strong: Bool), _ d: Int) {
+            if c.strong { if strong == nil || d < strong!.distance { strong = (d, c.0) } }
+            else if weak == nil || d < weak!.distance { weak = (d, c.0) }
+        }
+        // "by Dec. 15", "until March": a deadline ahead.
+        if range.lowerBound > 0, vocabulary.contains("date_tense_future_adjacent", tokens[range.lowerBound - 1].folded) { return .future }
+        if range.lowerBound < tokens.count && !boundary(range.lowerBound) {
+            var i = range.lowerBound - 1
+            while i >= 0 && range.lowerBound - i <= window {
+                if let c = cue(i) { note(c, range.lowerBound - i); if c.strong { break } }
+                if boundary(i) { break }
+                i -= 1
+            }
+        }
+        var i = range.upperBound
+        while i < tokens.count && i - range.upperBound < window {
+            if boundary(i) { break }
+            if let c = cue(i) { note(c, i - range.upperBound + 1); if c.strong { break } }
+            i += 1
+        }
+        return strong?.tense ?? weak?.tense ?? .unknown
+    }
+}

@@ -1,0 +1,55 @@
+/// The deferred value of a date entity: a parsed `DateSpec` that stage 6 anchors to the
+/// DCT. Its fields: `timex_type` (always), `mod` (START/MID/END/APPROX… when the text
+/// gives one), `begin`/`end` for ranges, and `anchor` when the value stayed
+/// underspecified for want of a DCT (e.g. `DCT-P1Y` for "last year", value `XXXX`).
+public struct TimexValue: DeferredValue, Equatable {
+    public var spec: DateSpec
+    public var timexType: String
+    public var mod: String?
+    /// Describes the relation to the DCT, written when the DCT cannot resolve it.
+    public var anchorNote: String?
+
+    public init(_ spec: DateSpec, timexType: String = "DATE", mod: String? = nil, anchorNote: String? = nil) {
+        self.spec = spec
+        self.timexType = timexType
+        self.mod = mod
+        self.anchorNote = anchorNote
+    }
+
+    public func resolve(dct: DocumentDate?) -> (value: JSONValue, fields: [String: JSONValue]) {
+        let anchor = DateAnchor(dct: dct)
+        let r = anchor.value(spec)
+        var fields: [String: JSONValue] = ["timex_type": .string(timexType)]
+        if let mod { fields["mod"] = .string(mod) }
+        if case .range = spec, let slash = r.value.firstIndex(of: "/") {
+            fields["begin"] = .string(String(r.value[..<slash]))
+            fields["end"] = .string(String(r.value[r.value.index(after: slash)...]))
+        }
+        if !r.anchored { fields["anchor"] = .string(anchorNote ?? Self.note(spec)) }
+        return (.string(r.value), fields)
+    }
+
+    /// How an unanchored value relates to the DCT, TIMEX3-style (`DCT-P1Y`, `DCT+P1D`, `DCT`).
+    static func note(_ spec: DateSpec) -> String {
+        switch spec {
+        case .shift(let unit, let offset):
+            if offset == 0 { return "DCT" }
+            return "DCT" + (offset < 0 ? "-" : "+") + unit.duration(String(abs(offset)))
+        case .weekday(_, let offset, let tense):
+            switch offset {
+            case .some(-1): return "DCT;last"
+            case .some(1): return "DCT;next"
+            case .some(0): return "DCT;this-week"
+            default: return tense == .future ? "DCT;future" : "DCT;past"
+            }
+        case .relativeMonth(_, let offset), .relativeSeason(_, let offset):
+            return offset < 0 ? "DCT;last" : offset > 0 ? "DCT;next" : "DCT;this-year"
+        case .weekend(let tense):
+            return tense == .future ? "DCT;future" : "DCT;past"
+        case .calendar(_, _, _, let tense):
+            return tense == .future ? "DCT;future" : tense == .past ? "DCT;past" : "DCT;nearest"
+        default:
+            return "DCT"
+        }
+    }
+}
