@@ -18,6 +18,9 @@ public enum PercentNormalizers {
             }
             return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(count * fraction), fields: ["unit": PercentValue.unit(m)]))
         },
+        "percent-one": { m in
+            PercentQualifier.attach(to: m, Normalization(value: .int(1), fields: ["unit": PercentValue.unit(m)]))
+        },
         "percent-glued": { m in
             guard let r = m.capture("number"), r.count == 1, let v = PercentValue.gluedUnit(m.document.tokens[r.lowerBound].folded) else { return nil }
             return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(v), fields: ["unit": .string("percent")]))

@@ -18,11 +18,19 @@ enum PercentQualifier {
             guard t.has(.alpha) else { break }
             phrase = phrase.isEmpty ? t.folded : t.folded + " " + phrase
             words += 1
-            if let v = document.vocabulary.value(list, phrase) { best = (k, v) }
+            if let v = document.vocabulary.value(list, phrase), !isVerbParticle(v, at: k, in: document) { best = (k, v) }
             if t.has(.lineStart) { break }
             k -= 1
         }
         return best
+    }
+
+    /// "inched up to 47.6%": after a past-tense verb, "up" belongs to the verb and
+    /// "up to" is no qualifier.
+    static func isVerbParticle(_ value: String, at k: Int, in document: SegmentedDocument) -> Bool {
+        guard value == "up-to", k > 0 else { return false }
+        let prev = document.tokens[k - 1]
+        return prev.has(.lower) && prev.folded.count > 3 && prev.folded.hasSuffix("ed")
     }
 
     /// The normalization with the qualifier before the match (if any) attached.
