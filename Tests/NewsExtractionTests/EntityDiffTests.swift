@@ -130,4 +130,46 @@ final class EntityDiffTests: XCTestCase {
         XCTAssertEqual(doc.entities.first?.end, 23)
         XCTAssertEqual(doc.entities.first?.start, 0)
     }
+
+    // MARK: The command
+
+    /// Runs the built `extract` binary (beside the test bundle) in the package root.
+    static func runExtract(_ args: [String], stdin: String = "") throws -> (stdout: String, status: Int32) {
+        var dir = Bundle(for: EntityDiffTests.self).bundleURL
+        while dir.path != "/" && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("extract").path) {
+            dir = dir.deletingLastPathComponent()
+        }
+        let p = Process()
+        p.executableURL = dir.appendingPathComponent("extract")
+        p.arguments = args
+        let input = Pipe(), out = Pipe()
+        p.standardInput = input
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (String(decoding: o, as: UTF8.self), p.terminationStatus)
+    }
+
+    func testDiffCommandExitStatus() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("entity-diff-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.jsonl"), b = dir.appendingPathComponent("b.jsonl")
+        try Data(#"{"id":"x","text":"t","entities":[{"type":"ORG","start":0,"end":1,"text":"t","value":null,"rule":"org.r"}]}"#.utf8).write(to: a)
+        try Data(#"{"id":"x","text":"t","entities":[]}"#.utf8).write(to: b)
+        XCTAssertEqual(try Self.runExtract(["diff", a.path, a.path]).status, 0)
+        let different = try Self.runExtract(["diff", a.path, b.path])
+        XCTAssertEqual(different.status, 1)
+        XCTAssertTrue(different.stdout.contains("- ORG \"t\" [0,1) = null (org.r)"), different.stdout)
+        XCTAssertEqual(try Self.runExtract(["diff", "--format", "jsonl", a.path, b.path]).status, 1)
+        let html = try Self.runExtract(["diff", "--format", "html", a.path, b.path])
+        XCTAssertEqual(html.status, 1)
+        XCTAssertTrue(html.stdout.contains("removed"))
+        XCTAssertEqual(try Self.runExtract(["diff", a.path, dir.appendingPathComponent("missing.jsonl").path]).status, 2)
+    }
 }
+

@@ -125,4 +125,33 @@ final class OutputFormatTests: XCTestCase {
         let set = try doc.nodes(forXPath: "//TIMEX3[@type='SET']").first as? XMLElement
         XCTAssertEqual(set?.attribute(forName: "quant")?.stringValue, "EVERY")
     }
+
+    // MARK: The command
+
+    func testRunFormats() throws {
+        let input = #"{"id":"a","text":"Sales rose 5 percent in March 2021 & <more>."}"# + "\n" + #"{"id":"b","text":"No entity here."}"# + "\n"
+        let jsonl = try EntityDiffTests.runExtract(["--dct", "2023"], stdin: input)
+        XCTAssertEqual(jsonl.status, 0)
+        let docs = try EntityDiff.readDocuments(data: Data(jsonl.stdout.utf8))
+        let count = docs.map(\.entities.count).reduce(0, +)
+        XCTAssertGreaterThan(count, 0)
+
+        let html = try EntityDiffTests.runExtract(["--dct", "2023", "--format", "html"], stdin: input)
+        XCTAssertEqual(html.status, 0)
+        XCTAssertEqual(html.stdout.components(separatedBy: "<mark").count - 1, count)
+        XCTAssertTrue(html.stdout.contains("&amp; &lt;more&gt;"))
+
+        let spans = try EntityDiffTests.runExtract(["--dct", "2023", "--format", "spans"], stdin: input)
+        let lines = spans.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual((first["spans"] as? [Any])?.count, docs[0].entities.count)
+
+        let timeml = try EntityDiffTests.runExtract(["--dct", "2023", "--format", "timeml"], stdin: input)
+        let xml = try XMLDocument(xmlString: timeml.stdout, options: [])
+        XCTAssertEqual(try xml.nodes(forXPath: "/TimeMLCollection/TimeML").count, 2)
+
+        XCTAssertNotEqual(try EntityDiffTests.runExtract(["--format", "xml"], stdin: input).status, 0)
+    }
 }
+
