@@ -81,7 +81,9 @@ public struct DateAnchor: Sendable {
     }
 
     /// Days a date costs when it contradicts the clause's tense (see `chooseYear`).
-    static let tensePenalty = 120
+    static let tensePenalty = 240
+    /// Days a future date costs when the tense is unknown: news mostly reports the past.
+    static let futureBias = 45
 
     /// The DCT as a day, when it has day precision.
     var dctDay: CalendarDay? {
@@ -90,8 +92,8 @@ public struct DateAnchor: Sendable {
     }
 
     /// The year of a month (and day) the text leaves without one: with a day-or-month DCT
-    /// the nearest occurrence, where one against the clause's tense counts 120 days
-    /// farther; with a year DCT that year.
+    /// the nearest occurrence, where one against the clause's tense counts 240 days
+    /// farther (and, with no tense, a future one 45 days farther); with a year DCT that year.
     func chooseYear(month: Int, day: Int?, tense: Tense) -> Int? {
         guard let dct else { return nil }
         guard let dm = dct.month else { return dct.year }
@@ -115,7 +117,7 @@ public struct DateAnchor: Sendable {
             switch tense {
             case .past: if diff > 0 { cost += Self.tensePenalty }
             case .future: if diff < 0 { cost += Self.tensePenalty }
-            case .unknown: break
+            case .unknown: if diff > 0 { cost += Self.futureBias }
             }
             if cost < bestDistance { bestDistance = cost; best = y }
         }

@@ -100,7 +100,7 @@ struct DateCaptures {
     }
 
     /// The modifier's TIMEX3 `mod` (`date_mod.tsv`: early → START…).
-    var mod: String? { value("mod", in: "date_mod") }
+    var mod: String? { value("mod", in: "date_mod") ?? folded("mod").flatMap { match.vocabulary.value("date_mod", "the " + $0 + " of") } }
 
     var tense: Tense { TenseDetector.tense(around: match.range, in: match.document) }
 

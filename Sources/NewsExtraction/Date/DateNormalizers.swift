@@ -117,7 +117,7 @@ public enum DateNormalizers {
     /// `part` with an optional `rel`; without one the rule's `offset` option.
     static let relativePart: Normalizer = { m in
         let c = DateCaptures(m)
-        guard let p = c.value("part", in: "date_part") else { return nil }
+        guard let p = c.value("part", in: "date_part") ?? c.match.rule.option("part") else { return nil }
         let offset = c.relative() ?? c.match.rule.options["offset"]?.doubleValue.map(Int.init) ?? 0
         return done(c, .shift(unit: p == "Q" ? .quarter : .half, offset: offset))
     }
@@ -130,7 +130,11 @@ public enum DateNormalizers {
             guard let y = c.year(), yearInRange(c, y) else { return nil }
             return done(c, .yearPart(year: y, yearOffset: 0, part: s))
         }
-        if let r = c.relative() { return done(c, .relativeSeason(s, offset: r)) }
+        if let r = c.relative() {
+            // "this past spring" is the latest spring; "last spring" the spring of last year.
+            if c.has("this") { return done(c, .relativeSeason(s, offset: r)) }
+            return done(c, .yearPart(year: nil, yearOffset: r, part: s))
+        }
         return done(c, .yearPart(year: nil, yearOffset: 0, part: s))
     }
 
@@ -141,7 +145,7 @@ public enum DateNormalizers {
         if let v = c.value("deictic", in: "date_deictic"), let d = Int(v) {
             return done(c, .shift(unit: .day, offset: d))
         }
-        guard let unit = c.unit() else { return nil }
+        guard let unit = c.unit() ?? c.value("unit", in: "date_unit").flatMap(TimeUnit.init(code:)) ?? (c.has("unit") ? TimeUnit.year : nil) else { return nil }
         let offset = c.relative() ?? c.match.rule.options["offset"]?.doubleValue.map(Int.init) ?? 0
         return done(c, .shift(unit: unit, offset: offset))
     }
@@ -281,12 +285,15 @@ public enum DateNormalizers {
         var y: Int
         if c.has("hundreds") {
             guard let h = c.int("hundreds"), (10...20).contains(h) else { return nil }
-            let rest = c.count("rest") ?? 0
+            var rest = 0.0
+            if let r = m.capture("rest") { for i in r { rest += m.document.tokens[i].number ?? 0 } }
             guard rest >= 0, rest < 100 else { return nil }
             y = h * 100 + Int(rest)
         } else if c.has("thousands") {
             guard let t = c.count("thousands"), t == 2000 || t == 1000 || t == 2 else { return nil }
-            y = 2000 + Int(c.count("rest") ?? 0)
+            var rest = 0.0
+            if let r = m.capture("rest") { for i in r { rest += m.document.tokens[i].number ?? 0 } }
+            y = 2000 + Int(rest)
         } else { return nil }
         guard yearInRange(c, y) else { return nil }
         if let month = c.month() { return done(c, .calendar(year: y, month: month, day: nil, tense: .unknown)) }
