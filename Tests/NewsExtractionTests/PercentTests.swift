@@ -1,0 +1,87 @@
+import XCTest
+@testable import NewsExtraction
+
+/// PERCENT: number phrase parsing, qualifiers, units, ranges, and what is not a percentage.
+final class PercentTests: XCTestCase {
+    static let extractor: NewsExtractor = try! NewsExtractor(types: [.percent])
+
+    func percents(_ text: String) -> [Entity] {
+        Self.extractor.extract(text: text, dct: nil).filter { $0.type == .percent }
+    }
+
+    /// The value of the whole text read as a number phrase.
+    func phrase(_ text: String) -> Double? {
+        let doc = Self.extractor.tokens(text: text)
+        return NumberPhraseParser.value(0..<doc.tokens.count, in: doc)
+    }
+
+    func testNumberPhrases() {
+        XCTAssertEqual(phrase("9.5"), 9.5)
+        XCTAssertEqual(phrase("2,000"), 2000)
+        XCTAssertEqual(phrase("8 1/2"), 8.5)
+        XCTAssertEqual(phrase("3/4"), 0.75)
+        XCTAssertEqual(phrase("-3"), -3)
+        XCTAssertEqual(phrase("twenty-five"), 25)
+        XCTAssertEqual(phrase("sixty five"), 65)
+        XCTAssertEqual(phrase("one hundred"), 100)
+        XCTAssertEqual(phrase("one hundred and five"), 105)
+        XCTAssertEqual(phrase("nine and a half"), 9.5)
+        XCTAssertEqual(phrase("three quarters"), 0.75)
+        XCTAssertEqual(phrase("a half"), 0.5)
+        XCTAssertEqual(phrase("two thousand three hundred"), 2300)
+    }
+
+    func testSpelloutFallback() {
+        XCTAssertEqual(NumberPhraseParser.spellout("twenty-one"), 21)
+        XCTAssertEqual(NumberPhraseParser.spellout("one hundred forty-two"), 142)
+        XCTAssertNil(NumberPhraseParser.spellout("banana"))
+    }
+
+    func testGluedUnit() {
+        XCTAssertEqual(PercentValue.gluedUnit("0.5pc"), 0.5)
+        XCTAssertEqual(PercentValue.gluedUnit("12pct"), 12)
+        XCTAssertNil(PercentValue.gluedUnit("3pcs"))
+        XCTAssertNil(PercentValue.gluedUnit("a320pc"))
+        XCTAssertNil(PercentValue.gluedUnit("pc"))
+        XCTAssertNil(PercentValue.gluedUnit("1.2.3pc"))
+    }
+
+    func testValuesAreJSONNumbers() {
+        let e = percents("Output rose 9.5 percent and costs 3 percent.")
+        XCTAssertEqual(e.map(\.value), [.number(9.5), .int(3)])
+        XCTAssertEqual(e.first?.fields["unit"], .string("percent"))
+    }
+
+    func testQualifierInSpanAndField() {
+        let e = percents("It owns more than 60 percent of the firm.")
+        XCTAssertEqual(e.count, 1)
+        XCTAssertEqual(e.first?.text, "more than 60 percent")
+        XCTAssertEqual(e.first?.value, .int(60))
+        XCTAssertEqual(e.first?.fields["qualifier"], .string("more-than"))
+        XCTAssertEqual(percents("The gap was plus or minus 3.1 percent.").first?.fields["qualifier"], .string("plus-or-minus"))
+    }
+
+    func testPercentagePointsAreTypedAsPoints() {
+        let e = percents("Rates rose 3 percentage points while prices rose 2%.")
+        XCTAssertEqual(e.map(\.text), ["3 percentage points", "2%"])
+        XCTAssertEqual(e.map { $0.fields["unit"] }, [.string("percentage_point"), .string("percent")])
+    }
+
+    func testRangeHasBothEnds() {
+        for text in ["Prices rose 10-15 percent.", "Prices rose between 10 and 15 percent.", "Prices rose 10% to 15%."] {
+            let e = percents(text)
+            XCTAssertEqual(e.count, 1, text)
+            XCTAssertEqual(e.first?.value, .null, text)
+            XCTAssertEqual(e.first?.fields["low"], .int(10), text)
+            XCTAssertEqual(e.first?.fields["high"], .int(15), text)
+        }
+        // A change from one figure to another is two figures.
+        XCTAssertEqual(percents("The rate rose from 5% to 7%.").map(\.text), ["5%", "7%"])
+    }
+
+    func testNotPercentages() {
+        XCTAssertTrue(percents("A large percent of them voted, and the vote split 50-50.").isEmpty)
+        XCTAssertTrue(percents("The percentage of voters was low.").isEmpty)
+        XCTAssertEqual(percents("The shirts are 100-percent cotton.").first?.value, .int(100))
+    }
+}
