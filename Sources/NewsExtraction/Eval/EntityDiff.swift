@@ -320,6 +320,18 @@ public struct EntityDiff {
         "\(e.type) \(JSONValue.string(e.text)) [\(e.start),\(e.end)) = \((e.value ?? .null).description) (\(e.rule.isEmpty ? "no rule" : e.rule))"
     }
 
+    /// The entity in its sentence context, on one line: `…the week before [Christmas Day], the…`.
+    static func context(_ text: [Unicode.Scalar], _ e: Entity, width: Int = 40) -> String? {
+        guard e.start >= 0, e.start < e.end, e.end <= text.count else { return nil }
+        func flat(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            for c in text[range] { view.append(c.properties.isWhitespace ? " " : c) }
+            return String(view)
+        }
+        let from = max(0, e.start - width), to = min(text.count, e.end + width)
+        return (from > 0 ? "…" : "") + flat(from..<e.start) + "[" + flat(e.start..<e.end) + "]" + flat(e.end..<to) + (to < text.count ? "…" : "")
+    }
+
     /// The human-readable report: per document, then totals per type.
     public static func textReport(_ result: Result) -> String {
         var out = ""
@@ -332,6 +344,7 @@ public struct EntityDiff {
             if d.onlyInNew { out += ": only in NEW" }
             out += "\n"
             if d.textChanged { out += "  ! the text differs between OLD and NEW: offsets may not be comparable\n" }
+            let scalars = d.textChanged ? [] : Array((d.text ?? "").unicodeScalars)
             for c in d.changes {
                 switch c.kind {
                 case .added: out += "  + \(describe(c.new!))\n"
@@ -339,6 +352,7 @@ public struct EntityDiff {
                 case .changed:
                     out += "  ~ \(describe(c.old!))\n    → \(describe(c.new!))  [\(c.aspects.joined(separator: ","))]\n"
                 }
+                if let line = context(scalars, c.new ?? c.old!) { out += "      \(line)\n" }
             }
         }
         if result.hasDifferences { out += "\n" }
