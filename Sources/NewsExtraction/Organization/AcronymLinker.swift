@@ -72,12 +72,14 @@ struct AcronymLinker {
         for i in 0..<c.count where isAcronymShaped(i) {
             let f = c.folded(i)
             if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
-            if c.isPlaceOrNationality(i..<(i + 1)) { continue }
+            if c.isPlaceAcronym(i) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
             if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), c.folded(i + 1) != "'s" { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
             if i + 1 < c.count, c.folded(i + 1) == ":" { continue }
             if lowerWords.contains(f) { continue }
+            // A model or index number follows ("MMI 500", "F 16").
+            if i + 1 < c.count, c.tokens[i + 1].flags.contains(.digit) { continue }
             if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
             var run = 1
             var k = i - 1
@@ -103,7 +105,10 @@ struct AcronymLinker {
                   c.folded(i + 1) == "&", c.glued(i + 1), c.glued(i + 2),
                   c.tokens[i + 2].flags.contains(.upper), c.tokens[i + 2].flags.contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
                   !(i > 0 && c.glued(i) && c.tokens[i - 1].flags.contains(.alpha)) else { i += 1; continue }
-            found.append(i..<(i + 3))
+            let folded = c.folded(i) + "&" + c.folded(i + 2)
+            // "S&P 500" names an index; "S&L", "M&A", "R&D" are common nouns.
+            let numberAfter = i + 3 < c.count && c.tokens[i + 3].flags.contains(.digit)
+            if !numberAfter && !c.vocabulary.contains(OrganizationContext.List.nonAcronym, folded) { found.append(i..<(i + 3)) }
             i += 3
         }
         return found

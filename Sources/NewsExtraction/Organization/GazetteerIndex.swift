@@ -15,8 +15,8 @@ public final class GazetteerIndex: Sendable {
 
     /// Organization names and acronyms.
     public let positive: [UInt64: Entry]
-    /// Places, countries and nationalities (the value is the kind, e.g. "city", "demonym").
-    public let negative: [UInt64: String]
+    /// Places, countries and nationalities (the value: the name is written in capitals).
+    public let negative: [UInt64: Bool]
     /// The longest entry, in tokens (bounds the scan).
     public let maxTokens: Int
     /// Time the load took, in seconds.
@@ -32,7 +32,7 @@ public final class GazetteerIndex: Sendable {
     public init(folder: String) {
         let started = DispatchTime.now().uptimeNanoseconds
         var positive: [UInt64: Entry] = [:]
-        var negative: [UInt64: String] = [:]
+        var negative: [UInt64: Bool] = [:]
         positive.reserveCapacity(12_000)
         negative.reserveCapacity(8_000)
         var maxTokens = 1
@@ -62,8 +62,9 @@ public final class GazetteerIndex: Sendable {
                     let (hash, tokens) = Self.phraseHash(name)
                     maxTokens = max(maxTokens, tokens)
                     if isNegative {
-                        let kind = cols.count > 1 ? String(decoding: UnsafeBufferPointer(rebasing: bytes[cols[1]]), as: UTF8.self) : "place"
-                        if negative[hash] == nil { negative[hash] = kind }
+                        // The value tells whether the place is written in capitals ("USA", "UAE").
+                        let caps = Self.isAllCaps(name)
+                        if negative[hash] != true { negative[hash] = caps }
                         continue
                     }
                     let caps = Self.isAllCaps(name)
@@ -167,6 +168,10 @@ public final class GazetteerIndex: Sendable {
         return s.withUTF8 { phraseHash($0).0 }
     }
 
-    /// The negative kind of a token range, if it names a place or nationality.
-    public func negativeKind(_ tokens: ArraySlice<Token>) -> String? { negative[Self.hash(tokens)] }
+    /// Whether a token range names a place or nationality (when `capitalsOnly`, only names
+    /// written in capitals count: "USA", not "Aba" for the acronym "ABA").
+    public func isNegative(_ tokens: ArraySlice<Token>, capitalsOnly: Bool = false) -> Bool {
+        guard let caps = negative[Self.hash(tokens)] else { return false }
+        return caps || !capitalsOnly
+    }
 }

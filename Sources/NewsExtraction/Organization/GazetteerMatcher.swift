@@ -41,6 +41,7 @@ struct GazetteerMatcher {
         if next + 1 < c.count && c.isCap(next) && c.inList(OrganizationContext.List.indexNoun, next + 1) { return false }
         guard range.count == 1 || (range.count == 2 && c.folded(range.upperBound - 1) == "'s") else { return true }
         let i = range.lowerBound
+        if c.isCommonWordAtSentenceStart(i) { return false }
         if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
         return true
@@ -66,7 +67,7 @@ struct GazetteerMatcher {
                 let t = c.tokens[j]
                 if j > i {
                     let nameish = c.isCap(j) || t.flags.contains(.punct) && t.folded != "(" && t.folded != ")" && t.folded != "\""
-                        || (t.flags.contains(.lower) && Self.innerWords.contains(t.folded)) || t.flags.contains(.digit)
+                        || (t.flags.contains(.lower) && Self.innerWords.contains(t.folded)) || t.flags.contains(.digit) || t.folded == "'s"
                     if !nameish { break }
                     if c.startsSentence(j) { break }
                 }

@@ -50,14 +50,14 @@ struct OrganizationChunker {
             let leftIsName = c.isHead(p - 1) || c.isStandaloneWord(p - 1) || c.tokens[p - 1].flags.contains(.upper)
             if f == "-" && c.glued(p) && c.glued(s) && !leftIsName { s = p - 1; continue }
             if f == "&" { s = p - 1; continue }
-            if f == "." && c.glued(p) && c.tokens[p - 1].shape.contains(".") { s = p - 1; continue }
+            if f == "." && c.glued(p) && c.isInitial(p - 1) { s = p - 1; continue }
             if f == "'" && c.glued(p) && c.folded(p - 1).hasSuffix("s") { s = p - 1; continue }
-            if f == "'s" && c.glued(p) && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
+            if c.isNamePossessive(p) { s = p - 1; continue }
             if c.isLowerWord(p, "and") && !leftIsName && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
             break
         }
-        // A name word at the very start of a sentence may be an ordinary word: keep it only
-        // when it is itself capitalized in the middle of the name run.
+        // A word capitalized only because it starts the sentence is not part of the name.
+        if s < i && c.isCommonWordAtSentenceStart(s) { s += 1 }
         return s
     }
 
@@ -83,7 +83,8 @@ struct OrganizationChunker {
         while e < c.count {
             if c.isCap(e) && !c.startsSentence(e) && (c.isHead(e) || c.isLegalSuffix(e)) {
                 e += 1
-                if c.isLegalSuffix(e - 1) { e = suffixPeriodEnd(e) }
+                // After a legal suffix the name is complete ("Dresser Industries Inc. of …").
+                if c.isLegalSuffix(e - 1) { return suffixPeriodEnd(e) }
                 continue
             }
             guard c.has(e, .lower), ["of", "for", "on"].contains(c.folded(e)) else { break }
@@ -234,11 +235,12 @@ struct OrganizationChunker {
             let f = c.folded(q)
             if f == "&" && c.isNameWord(q - 1) { sawAmpersand = true; s = q - 1; continue }
             if f == "-" && c.glued(q) && c.glued(s) && c.isNameWord(q - 1) { s = q - 1; continue }
-            if f == "." && c.glued(q) && c.isNameWord(q - 1) && c.tokens[q - 1].shape.contains(".") { s = q - 1; continue }
-            if f == "'s" && c.glued(q) && c.isNameWord(q - 1) { s = q - 1; continue }
+            if f == "." && c.glued(q) && c.isInitial(q - 1) { s = q - 1; continue }
+            if c.isNamePossessive(q) && c.isNameWord(q - 1) { s = q - 1; continue }
             if f == "," && sawAmpersand && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; sawAmpersand = false; continue }
             break
         }
+        if s < p && c.isCommonWordAtSentenceStart(s) { s += 1 }
         return s
     }
 }

@@ -18,13 +18,48 @@ struct OrganizationContext {
         static let agency = "news_agency"
         static let nonAcronym = "org_non_acronym"
         static let indexNoun = "org_index_noun"
+        static let possessive = "org_possessive_modifier"
     }
+
+    /// Words that start a sentence capitalized and also occur in lower case in the document
+    /// ("Shares", "Until"): there the capital letter comes from the sentence, not a name.
+    let commonSentenceStarts: Set<String>
 
     init(_ document: SegmentedDocument, gazetteers: GazetteerIndex = .shared) {
         self.document = document
         tokens = document.tokens
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
+        var starts: Set<String> = []
+        for t in tokens where t.flags.contains(.sentenceStart) && t.flags.contains(.title) && !t.flags.contains(.upper) {
+            starts.insert(t.folded)
+        }
+        var common: Set<String> = []
+        if !starts.isEmpty {
+            for t in tokens where t.flags.contains(.lower) && starts.contains(t.folded) { common.insert(t.folded) }
+        }
+        commonSentenceStarts = common
+    }
+
+    /// A capitalized word at the start of a sentence that the document also writes in lower case.
+    func isCommonWordAtSentenceStart(_ i: Int) -> Bool {
+        startsSentence(i) && commonSentenceStarts.contains(tokens[i].folded)
+    }
+
+    /// A possessive that may stand inside a name ("People's Bank", "Workers' Party").
+    func isNamePossessive(_ i: Int) -> Bool {
+        guard i > 0 && tokens[i].folded == "'s" && !tokens[i].flags.contains(.spaceBefore) else { return false }
+        if vocabulary.contains(List.possessive, tokens[i - 1].folded) { return true }
+        // A listed name that ends in a possessive ("Moody's Investors Service").
+        if let entry = gazetteers.positive[GazetteerIndex.hash(tokens[(i - 1)...i])], !entry.allCaps { return true }
+        return false
+    }
+
+    /// An initial with its period ("W.R." "E."): a capitals token with a period inside or one letter.
+    func isInitial(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.flags.contains(.upper) else { return false }
+        return t.shape.contains(".") || t.end - t.start == 1
     }
 
     var count: Int { tokens.count }
@@ -90,7 +125,12 @@ struct OrganizationContext {
 
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
-        gazetteers.negativeKind(tokens[range]) != nil
+        gazetteers.isNegative(tokens[range])
+    }
+
+    /// The acronym is a place or country written in capitals ("USA", "UAE").
+    func isPlaceAcronym(_ i: Int) -> Bool {
+        gazetteers.isNegative(tokens[i..<(i + 1)], capitalsOnly: true)
     }
 
     /// The original text of a token range with runs of white space made one space.

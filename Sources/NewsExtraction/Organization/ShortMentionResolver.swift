@@ -49,11 +49,15 @@ struct ShortMentionResolver {
                 var e = r.upperBound
                 while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.folded(e - 1) == "." || c.folded(e - 1) == "," || c.folded(e - 1) == "&") { e -= 1 }
                 if e > r.lowerBound {
-                    aliases[Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<e]), tokens: e - r.lowerBound)] = value
+                    if !c.isPlaceOrNationality(r.lowerBound..<e) {
+                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<e]), tokens: e - r.lowerBound)] = value
+                    }
                     let f = r.lowerBound
-                    if e - f > 1, c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), c.tokens[f].end - c.tokens[f].start >= 3,
-                       !(f + 1 < e && c.folded(f + 1) == "&") {
-                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[f..<(f + 1)]), tokens: 1)] = value
+                    // The first word, with its possessive when the name has one ("Moody's").
+                    let firstEnd = f + 1 < e && c.folded(f + 1) == "'s" ? f + 2 : f + 1
+                    if e - f > firstEnd - f, c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)),
+                       c.tokens[f].end - c.tokens[f].start >= 3, !(firstEnd < e && c.folded(firstEnd) == "&") {
+                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[f..<firstEnd]), tokens: firstEnd - f)] = value
                     }
                 }
             }
@@ -100,7 +104,11 @@ struct ShortMentionResolver {
                 let complement = next >= 0 && c.has(next, .lower) && ["of", "for"].contains(c.folded(next))
                     && next + 1 < c.count && c.isCap(next + 1)
                 let moreName = next >= 0 && c.isNameWord(next) && !c.startsSentence(next)
-                if !complement && !moreName {
+                // A person's name: "William Farley", "Mr. Farley".
+                let p = i - 1
+                let personBefore = p >= 0 && !c.startsSentence(i) && (c.isNameWord(p) || c.isInitial(p)
+                    || (c.folded(p) == "." && p > 0 && c.inList(OrganizationContext.List.stop, p - 1)))
+                if !complement && !moreName && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
                     found.append((i..<end, value))
                     i = end
                     continue

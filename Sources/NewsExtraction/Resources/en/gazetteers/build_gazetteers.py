@@ -1,7 +1,7 @@
 # Builds Resources/en/gazetteers/*.tab from /work/shared/gazetteers (see README.md there).
 import os, sys
-SRC = '/work/shared/gazetteers'
-DST = '/work/main/Sources/NewsExtraction/Resources/en/gazetteers'
+SRC = os.environ.get('GAZETTEER_SOURCE', '../shared/gazetteers')
+DST = os.path.dirname(os.path.abspath(__file__))
 def rows(path):
     with open(os.path.join(SRC, path), encoding='utf-8') as f:
         next(f)
@@ -58,3 +58,6 @@ for fn, out, hdr in [('negative/countries_mledoze.tsv','negative_countries_mledo
         n = 0
         for r in rows(fn): f.write('\t'.join(r) + '\n'); n += 1
     print(out, n)
+with open(os.path.join(DST, 'negative_countries_pycountry.tab'), 'w', encoding='utf-8') as f:
+    f.write('# pycountry 26.2.16 (LGPL-2.1-only). Source: README.md\n'); f.write('name\tkind\tacronym\n')
+    for r in rows('negative/countries_pycountry.tsv'): f.write('\t'.join(r) + '\n')
