@@ -19,6 +19,9 @@ struct OrganizationContext {
         static let nonAcronym = "org_non_acronym"
         static let indexNoun = "org_index_noun"
         static let possessive = "org_possessive_modifier"
+        static let contextBefore = "org_context_before"
+        static let contextPossessed = "org_context_possessed"
+        static let companyNoun = "org_company_noun"
     }
 
     /// Words that start a sentence capitalized and also occur in lower case in the document

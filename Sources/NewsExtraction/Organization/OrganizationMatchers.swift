@@ -7,6 +7,7 @@ public enum OrganizationMatchers {
         "org.gazetteer": gazetteer,
         "org.vocabularyList": vocabularyList,
         "org.acronym": acronym,
+        "org.companyContext": companyContext,
         "org.acronymDefinition": acronymDefinition,
         "org.shortMention": shortMention,
     ]
@@ -51,6 +52,12 @@ public enum OrganizationMatchers {
             }
             return context.candidate(m.range, rule: input.rule)
         }
+    }
+
+    /// Names of companies known by the words around them ("shares of X", "X's chairman").
+    static let companyContext: Matcher = { input in
+        let context = OrganizationContext(input.document)
+        return CompanyContextMatcher(context).names().map { context.candidate($0, rule: input.rule) }
     }
 
     /// Capitals-only words taken as organization acronyms.

@@ -13,6 +13,8 @@ struct ShortMentionResolver {
 
     /// Rules whose candidates count as full names.
     static let nameRules: Set<String> = ["org.head-noun", "org.legal-suffix", "org.gazetteer"]
+    /// Rules whose names are tagged at their other occurrences too.
+    static let propagatedRules: Set<String> = ["org.company-context", "org.gazetteer"]
 
     struct Key: Hashable {
         var hash: UInt64
@@ -26,6 +28,11 @@ struct ShortMentionResolver {
         var ambiguousHeads: Set<Key> = []
         var aliases: [Key: String] = [:]
         for cand in candidates where cand.type == .org {
+            // One name, one sense in a document: a name found by its context is a name everywhere.
+            if Self.propagatedRules.contains(cand.rule), let r = cand.tokenRange, case .string(let value)? = cand.value {
+                let key = Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)
+                if aliases[key] == nil { aliases[key] = value }
+            }
             guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
             let fromRule = Self.nameRules.contains(cand.rule)
             guard fromRule else { continue }
@@ -103,7 +110,7 @@ struct ShortMentionResolver {
                 let next = end < c.count ? end : -1
                 let complement = next >= 0 && c.has(next, .lower) && ["of", "for"].contains(c.folded(next))
                     && next + 1 < c.count && c.isCap(next + 1)
-                let moreName = next >= 0 && c.isNameWord(next) && !c.startsSentence(next)
+                let moreName = next >= 0 && (c.isNameWord(next) && !c.startsSentence(next) || c.inList(OrganizationContext.List.indexNoun, next))
                 // A person's name: "William Farley", "Mr. Farley".
                 let p = i - 1
                 let personBefore = p >= 0 && !c.startsSentence(i) && (c.isNameWord(p) || c.isInitial(p)

@@ -1,0 +1,90 @@
+/// Finds names of companies and organizations that no list knows, by the words around
+/// them, as a news reader does:
+/// - before: "shares of X", "a unit of X", "a spokesman for X", "a stake in X";
+/// - after: "X's chairman", "X's profit", "X shares rose";
+/// - an apposition: "X, a Tokyo maker of chips, …", "X, the publishing company, …".
+/// X is a run of capitalized name words that is not a place, a nationality or a word
+/// capitalized only by the sentence.
+struct CompanyContextMatcher {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// The name runs with a company context.
+    func names() -> [Range<Int>] {
+        let c = context
+        var found: [Range<Int>] = []
+        var i = 0
+        while i < c.count {
+            guard c.isNameWord(i), !(i > 0 && (c.isNameWord(i - 1) || c.folded(i - 1) == "&") && !c.startsSentence(i)) else { i += 1; continue }
+            var start = i
+            let end = runEnd(from: i)
+            if c.isCommonWordAtSentenceStart(start) { start += 1 }
+            guard start < end, end - start <= 5 else { i = max(end, i + 1); continue }
+            if c.isPlaceOrNationality(start..<end) || c.isInitial(end - 1) { i = end; continue }
+            // A person's title before the run ("Mr. Smith's chairman") is not a company.
+            if start > 0 && c.folded(start - 1) == "." && start > 1 && c.inList(OrganizationContext.List.stop, start - 2) { i = end; continue }
+            if hasContextBefore(start) || hasContextAfter(end) { found.append(start..<end) }
+            i = end
+        }
+        return found
+    }
+
+    /// The end of a run of capitalized name words from `i`, joined by glued hyphens and "&".
+    func runEnd(from i: Int) -> Int {
+        let c = context
+        var e = i + 1
+        while e < c.count {
+            if c.isNameWord(e) && !c.startsSentence(e) { e += 1; continue }
+            let f = c.folded(e)
+            if (f == "&" || (f == "-" && c.glued(e) && e + 1 < c.count && c.glued(e + 1))) && e + 1 < c.count && c.isNameWord(e + 1) { e += 2; continue }
+            break
+        }
+        return e
+    }
+
+    /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X".
+    func hasContextBefore(_ start: Int) -> Bool {
+        let c = context
+        guard start >= 2 else { return false }
+        var p = start - 1
+        if c.isLowerWord(p, "the") { p -= 1 }
+        guard p >= 1, c.has(p, .lower), ["of", "for", "in", "at", "with"].contains(c.folded(p)) else { return false }
+        return (c.has(p - 1, .lower) || c.startsSentence(p - 1)) && c.inList(OrganizationContext.List.contextBefore, p - 1)
+    }
+
+    /// "X's chairman", "X shares", "X, a maker of …".
+    func hasContextAfter(_ end: Int) -> Bool {
+        let c = context
+        guard end < c.count else { return false }
+        var k = end
+        if c.folded(k) == "'s" { k += 1 }
+        if k < c.count && c.has(k, .lower) && c.inList(OrganizationContext.List.contextPossessed, k) {
+            // "X's chief executive", "X shares": a possessive, or a plural company word right after.
+            if k > end || ["shares", "stock", "executives", "shareholders", "stockholders", "spokesman", "spokeswoman", "directors"].contains(c.folded(k)) {
+                return true
+            }
+        }
+        // Apposition: ", a/an/the … company-noun" ending the phrase.
+        guard c.folded(end) == ",", end + 1 < c.count else { return false }
+        var j = end + 1
+        guard c.isLowerWord(j, "a") || c.isLowerWord(j, "an") || c.isLowerWord(j, "the") else { return false }
+        j += 1
+        let limit = min(c.count, j + 7)
+        while j < limit {
+            let t = c.tokens[j]
+            if t.folded == "," || t.folded == "." || t.folded == ";" { return false }
+            if t.flags.contains(.lower) && c.inList(OrganizationContext.List.companyNoun, j) {
+                // The noun ends the phrase ("a maker of", "a company that", "a unit,"),
+                // not a modifier ("a company spokesman").
+                guard j + 1 < c.count else { return true }
+                let n = c.tokens[j + 1]
+                if n.flags.contains(.punct) { return true }
+                if n.flags.contains(.lower) && ["of", "that", "which", "in", "based", "with", "for", "and", "whose", "owned", "controlled"].contains(n.folded) { return true }
+                return false
+            }
+            j += 1
+        }
+        return false
+    }
+}
