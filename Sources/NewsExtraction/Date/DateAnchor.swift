@@ -49,6 +49,24 @@ public struct DateAnchor: Sendable {
             if today.weekday < 6 { day = tense == .future ? today.adding(days: 6 - today.weekday) : today.adding(days: -today.weekday) }
             let w = day.isoWeek
             return (String(format4: w.year) + "-W" + String(format2: w.week) + "-WE", true)
+        case .holiday(let month, let day, let weekday, let offset, let tense):
+            func date(_ y: Int) -> CalendarDay {
+                let d = CalendarDay(year: y, month: month, day: day)
+                guard let weekday else { return d }
+                return d.adding(days: (weekday - d.weekday + 7) % 7)
+            }
+            guard let dct else { return ("XXXX-" + String(format2: month) + (weekday == nil ? "-" + String(format2: day) : "-XX"), false) }
+            guard let today = dctDay else { return (date(dct.year + (offset ?? 0)).description, true) }
+            let candidates = [dct.year - 1, dct.year, dct.year + 1].map(date)
+            let chosen: CalendarDay
+            switch offset {
+            case .some(-1): chosen = candidates.last { $0 < today } ?? candidates[0]
+            case .some(1): chosen = candidates.first { $0 > today } ?? candidates[2]
+            case .some(_): chosen = candidates[1]
+            case nil:
+                chosen = candidates.min { a, b in cost(a.dayNumber - today.dayNumber, tense) < cost(b.dayNumber - today.dayNumber, tense) }!
+            }
+            return (chosen.description, true)
         case .relativeMonth(let m, let offset):
             guard let dct, let dm = dct.month else {
                 if offset == 0, let dct { return (Self.format(dct.year, m, nil), true) }
@@ -113,15 +131,22 @@ public struct DateAnchor: Sendable {
             let diff = n - ref
             // A clear tense moves the choice, but does not send a date a year away when
             // the other reading is close: a date against the tense costs 120 days.
-            var cost = abs(diff)
-            switch tense {
-            case .past: if diff > 0 { cost += Self.tensePenalty }
-            case .future: if diff < 0 { cost += Self.tensePenalty }
-            case .unknown: if diff > 0 { cost += Self.futureBias }
-            }
-            if cost < bestDistance { bestDistance = cost; best = y }
+            let c = cost(diff, tense)
+            if c < bestDistance { bestDistance = c; best = y }
         }
         return best ?? dct.year
+    }
+
+    /// How far a date `diff` days from the DCT is, for choosing among years: its distance,
+    /// plus a penalty against the clause's tense (or a small one for the future).
+    func cost(_ diff: Int, _ tense: Tense) -> Int {
+        var cost = abs(diff)
+        switch tense {
+        case .past: if diff > 0 { cost += Self.tensePenalty }
+        case .future: if diff < 0 { cost += Self.tensePenalty }
+        case .unknown: if diff > 0 { cost += Self.futureBias }
+        }
+        return cost
     }
 
     func shift(_ unit: TimeUnit, _ offset: Int) -> (value: String, anchored: Bool) {

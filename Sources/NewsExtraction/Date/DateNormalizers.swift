@@ -26,6 +26,7 @@ public enum DateNormalizers {
         "date.weekend": weekend,
         "date.month-relative-year": monthRelativeYear,
         "date.year-earlier": yearEarlier,
+        "date.holiday": holiday,
     ]
 
     /// Wraps a spec: the `mod` capture, the rule's `timex_type` option.
@@ -318,5 +319,27 @@ public enum DateNormalizers {
     static let yearEarlier: Normalizer = { m in
         let c = DateCaptures(m)
         return done(c, c.yearEarlier(years: 1))
+    }
+
+    /// Holidays (`date_holiday.tsv`): "Christmas" (value `12-25`), "Thanksgiving"
+    /// (`11-4>=22`: the Thursday on or after November 22); optional `rel` (last/next/this).
+    static let holiday: Normalizer = { m in
+        let c = DateCaptures(m)
+        guard let f = c.folded("holiday"), let v = m.vocabulary.value("date_holiday", f) else { return nil }
+        // "MM-DD" or "MM-W>=DD".
+        let parts = v.split(separator: "-")
+        guard parts.count == 2, let month = Int(parts[0]) else { return nil }
+        var weekday: Int? = nil
+        var day: Int
+        if let ge = parts[1].firstIndex(of: ">") {
+            guard let w = Int(parts[1][..<ge]), let d = Int(parts[1][parts[1].index(ge, offsetBy: 2)...]) else { return nil }
+            weekday = w
+            day = d
+        } else {
+            guard let d = Int(parts[1]) else { return nil }
+            day = d
+        }
+        let offset = c.has("rel") ? c.relative() : nil
+        return done(c, .holiday(month: month, day: day, weekday: weekday, offset: offset, tense: offset == nil ? c.tense : .unknown))
     }
 }

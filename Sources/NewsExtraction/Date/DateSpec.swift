@@ -69,6 +69,10 @@ public indirect enum DateSpec: Sendable, Equatable {
     /// "the weekend": the past weekend (the DCT's own on a Saturday or Sunday), or the
     /// coming one where the clause speaks of the future.
     case weekend(tense: Tense)
+    /// A holiday: a fixed day (`month`, `day`) or the first `weekday` on or after `day`
+    /// (Thanksgiving: the Thursday on or after November 22). `offset` -1/+1/0 for
+    /// last/next/this, nil for the nearest by tense.
+    case holiday(month: Int, day: Int, weekday: Int?, offset: Int?, tense: Tense)
     /// A month name with last/next/this: "last April" (-1), "next March" (+1).
     case relativeMonth(Int, offset: Int)
     /// A season with last/next/this: `SP`, `SU`, `FA`, `WI`.

@@ -44,6 +44,9 @@ public struct TimexValue: DeferredValue, Equatable {
             }
         case .relativeMonth(_, let offset), .relativeSeason(_, let offset):
             return offset < 0 ? "DCT;last" : offset > 0 ? "DCT;next" : "DCT;this-year"
+        case .holiday(_, _, _, let offset, let tense):
+            if let offset { return offset < 0 ? "DCT;last" : offset > 0 ? "DCT;next" : "DCT;this-year" }
+            return tense == .future ? "DCT;future" : tense == .past ? "DCT;past" : "DCT;nearest"
         case .weekend(let tense):
             return tense == .future ? "DCT;future" : "DCT;past"
         case .calendar(_, _, _, let tense):
