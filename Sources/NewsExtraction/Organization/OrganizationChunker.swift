@@ -53,7 +53,10 @@ struct OrganizationChunker {
             if f == "." && c.glued(p) && c.isInitial(p - 1) { s = p - 1; continue }
             if f == "'" && c.glued(p) && c.folded(p - 1).hasSuffix("s") { s = p - 1; continue }
             if c.isNamePossessive(p) { s = p - 1; continue }
-            if c.isLowerWord(p, "and") && !leftIsName && !c.isPlaceOrNationality((p - 1)..<p) { s = p - 1; continue }
+            // "Securities and Exchange Commission": one word on each side of "and", else two
+            // names side by side ("Eastman Kodak and General Motors").
+            if c.isLowerWord(p, "and") && !leftIsName && !c.isPlaceOrNationality((p - 1)..<p) && i - s <= 1
+                && !(c.isCompanyHead(i) && p >= 2 && c.isNameWord(p - 2) && !c.startsSentence(p - 1)) { s = p - 1; continue }
             break
         }
         // A word capitalized only because it starts the sentence is not part of the name.
@@ -66,7 +69,8 @@ struct OrganizationChunker {
     func dropLeadingNationality(_ start: Int, before head: Int) -> Int {
         var s = start
         while s < head {
-            if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
+            if let e = context.dottedPlaceEnd(s), e < head { s = e }
+            else if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
             else if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2 }
             else { break }
             if s < head && context.folded(s) == "'s" { s += 1 }
@@ -91,9 +95,21 @@ struct OrganizationChunker {
             var k = e + 1
             if k < c.count && c.isLowerWord(k, "the") { k += 1 }
             guard k < c.count, complementWord(k), !c.inList(OrganizationContext.List.stop, k) else { break }
-            e = complementEnd(from: k)
+            let complementEnd = complementEnd(from: k)
+            // A company's seat is not part of its name ("… Industries of Warrenton").
+            if c.isCompanyHead(e - 1) && (c.isPlaceOrNationality(k..<complementEnd) || !c.isHead(complementEnd - 1) && runIsPlaceLike(k..<complementEnd)) { break }
+            e = complementEnd
         }
         return e
+    }
+
+    /// A complement of one or two capitalized words that the negative lists may miss (a
+    /// small town): no head noun, no lower-case word.
+    func runIsPlaceLike(_ range: Range<Int>) -> Bool {
+        let c = context
+        guard range.count <= 2 else { return false }
+        for k in range where !c.isCap(k) || c.isHead(k) { return false }
+        return true
     }
 
     /// A word that may open or continue a complement: capitalized, not a title, not the

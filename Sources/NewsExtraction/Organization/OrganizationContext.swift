@@ -19,6 +19,7 @@ struct OrganizationContext {
         static let nonAcronym = "org_non_acronym"
         static let indexNoun = "org_index_noun"
         static let possessive = "org_possessive_modifier"
+        static let placeAbbreviation = "org_place_abbreviation"
         static let contextBefore = "org_context_before"
         static let contextPossessed = "org_context_possessed"
         static let companyNoun = "org_company_noun"
@@ -88,6 +89,24 @@ struct OrganizationContext {
     /// A head noun of a government body (a nationality before it names the country).
     func isGovernmentHead(_ i: Int) -> Bool { vocabulary.value(List.head, tokens[i].folded) == "gov" }
 
+    /// A head noun of a company's name ("Industries", "Securities", "Associates"): a place
+    /// after it is the company's seat, not part of its name.
+    func isCompanyHead(_ i: Int) -> Bool { vocabulary.value(List.head, tokens[i].folded) == "company" }
+
+    /// A place written with periods ("U.S.", "U.K."): the end of the abbreviation (after its
+    /// last period), when its letters name a place in capitals.
+    func dottedPlaceEnd(_ i: Int) -> Int? {
+        let t = tokens[i]
+        guard t.flags.contains(.upper), t.shape.contains(".") else { return nil }
+        var letters = ""
+        for ch in t.folded where ch != "." { letters.append(ch) }
+        var bytes = Array(letters.utf8)
+        let hash = bytes.withUnsafeMutableBufferPointer { GazetteerIndex.phraseHash(UnsafeBufferPointer($0)).0 }
+        guard gazetteers.negative[hash] == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
+        if i + 1 < count && tokens[i + 1].folded == "." && !tokens[i + 1].flags.contains(.spaceBefore) { return i + 2 }
+        return i + 1
+    }
+
     /// A legal-form suffix, capitalized ("Corp", "Inc", "Ltd", "AG").
     func isLegalSuffix(_ i: Int) -> Bool { isCap(i) && inList(List.legal, i) }
 
@@ -133,7 +152,7 @@ struct OrganizationContext {
 
     /// The acronym is a place or country written in capitals ("USA", "UAE").
     func isPlaceAcronym(_ i: Int) -> Bool {
-        gazetteers.isNegative(tokens[i..<(i + 1)], capitalsOnly: true)
+        inList(List.placeAbbreviation, i) || gazetteers.isNegative(tokens[i..<(i + 1)], capitalsOnly: true)
     }
 
     /// The original text of a token range with runs of white space made one space.
