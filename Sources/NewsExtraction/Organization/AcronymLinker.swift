@@ -73,6 +73,9 @@ struct AcronymLinker {
             let f = c.folded(i)
             if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
             if c.isPlaceAcronym(i) { continue }
+            // A place in capitals: a long word ("TEHRAN") or a dateline ("ROME -", "ROME,").
+            if c.isPlaceOrNationality(i..<(i + 1)) && (c.tokens[i].end - c.tokens[i].start >= 4
+                || c.has(i, .lineStart) && i + 1 < c.count && (c.folded(i + 1) == "-" || c.folded(i + 1) == ",")) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
             if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), c.folded(i + 1) != "'s" { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.

@@ -1,0 +1,111 @@
+import XCTest
+@testable import NewsExtraction
+
+/// ORG: the seed article's organizations, head-noun names, legal suffixes, acronyms, short
+/// mentions, what is not an organization, and the gazetteer index.
+final class OrganizationTests: XCTestCase {
+    static let extractor: NewsExtractor = try! NewsExtractor(types: [.org])
+
+    func orgs(_ text: String) -> [Entity] {
+        Self.extractor.extract(text: text, dct: nil).filter { $0.type == .org }
+    }
+
+    func texts(_ text: String) -> [String] { orgs(text).map(\.text) }
+
+    func value(_ entity: Entity) -> String? {
+        if case .string(let s)? = entity.value { return s }
+        return nil
+    }
+
+    /// The seed article, when the repository has it (run from the package root).
+    func testSeedArticle() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("seeds/000_bec19dea5f2280ad.txt").path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw XCTSkip("seed article not found")
+        }
+        let found = orgs(text)
+        let names = found.map(\.text)
+        let expected = [
+            "Vice Presidency for Science and Technology", "Vice Presidency", "Ministry of Foreign Affairs", "IRNA",
+            "Ministry of Foreign Affairs", "Tehran University of Medical Sciences", "Tehran University of Medical Sciences",
+            "Vice Presidency for Science and Technology", "Vice Presidency",
+            "National Network of Animal Modeling and In-Vivo Research",
+            "Council for Development of Stem Cell Sciences and Technologies", "Royan Research Institute", "Council",
+            "Mehr News Agency",
+        ]
+        XCTAssertEqual(names, expected)
+        for e in found where e.text == "Vice Presidency" {
+            XCTAssertEqual(value(e), "Vice Presidency for Science and Technology")
+        }
+        for e in found where e.text == "Council" {
+            XCTAssertEqual(value(e), "Council for Development of Stem Cell Sciences and Technologies")
+        }
+        for bad in ["Congress", "Tehran", "Iranian", "West Asia", "Hamidiyeh", "TEHRAN", "CAR", "License", "Creative Commons", "MG"] {
+            XCTAssertFalse(names.contains { $0.contains(bad) && !$0.contains("Tehran University") }, "\(bad) tagged")
+        }
+    }
+
+    func testHeadNounNames() {
+        XCTAssertEqual(texts("Analysts at the Federal Reserve Bank of New York said so."), ["Federal Reserve Bank of New York"])
+        XCTAssertEqual(texts("He works for the Lakeside Institute of Marine and Coastal Studies in May."),
+                       ["Lakeside Institute of Marine and Coastal Studies"])
+        // Two names joined by "and" stay two names.
+        XCTAssertEqual(texts("Officials of the Halden Shipping Agency and Royan Research Institute met."),
+                       ["Halden Shipping Agency", "Royan Research Institute"])
+        // A nationality before a government body is not part of its name.
+        XCTAssertEqual(texts("The Iranian Ministry of Health issued a statement."), ["Ministry of Health"])
+        // "U.S." before a government body neither.
+        XCTAssertEqual(texts("The U.S. Commerce Department said sales rose."), ["Commerce Department"])
+    }
+
+    func testEventsAreNotOrganizations() {
+        XCTAssertEqual(texts("The 24th International Congress on Marine Biology opens on Monday."), [])
+        XCTAssertEqual(texts("The 2022 World Cup drew large crowds."), [])
+        XCTAssertEqual(texts("The Asian Games Federation Conference ended."), [])
+        XCTAssertEqual(texts("Lawmakers in Congress rejected the plan."), ["Congress"])
+    }
+
+    func testLegalSuffixes() {
+        XCTAssertEqual(texts("Orbital Dynamics Inc.'s profit doubled."), ["Orbital Dynamics Inc."])
+        XCTAssertEqual(texts("The deal was arranged by Hallett, Burns & Co. in London."), ["Hallett, Burns & Co."])
+        // The sentence's period is not the abbreviation's.
+        XCTAssertEqual(texts("He sold his shares in Brightline Textiles Inc. The price was low."), ["Brightline Textiles Inc"])
+    }
+
+    func testAcronyms() {
+        let found = orgs("The Halden Shipping Agency (HSA) said on Monday that HSA ships would sail.")
+        XCTAssertEqual(found.map(\.text), ["Halden Shipping Agency", "HSA", "HSA"])
+        XCTAssertEqual(found.dropFirst().map(value), ["Halden Shipping Agency", "Halden Shipping Agency"])
+        XCTAssertEqual(texts("Chimeric antigen receptor (CAR) T-cell therapy works, and CAR T cells grow."), [])
+        XCTAssertEqual(texts("The CEO said GDP grew in the USA."), [])
+        XCTAssertEqual(texts("AT&T said the S&P 500 index rose."), ["AT&T"])
+        XCTAssertEqual(texts("WORLD LEADERS MEET IN ROME"), [])
+    }
+
+    func testShortMentionsAndAliases() {
+        let found = orgs("Brightwater Widget Corp. said sales rose. Brightwater expects more, a Brightwater spokesman said.")
+        XCTAssertEqual(found.map(\.text), ["Brightwater Widget Corp.", "Brightwater", "Brightwater"])
+        XCTAssertEqual(value(found[1]), "Brightwater Widget Corp.")
+        // Ambiguous head: two ministries, "the Ministry" is left alone.
+        XCTAssertEqual(texts("The Ministry of Trade and the Ministry of Health met. The Ministry said no."),
+                       ["Ministry of Trade", "Ministry of Health"])
+        // A name found by its context is a name everywhere in the document.
+        XCTAssertEqual(texts("Shares of Pellworth fell. Pellworth said it would cut jobs."), ["Pellworth", "Pellworth"])
+    }
+
+    func testGazetteerIndexHashesMatchTokens() {
+        let doc = Self.extractor.tokens(text: "Moody's and Al-Jazeera and AT&T")
+        let t = doc.tokens
+        XCTAssertEqual(GazetteerIndex.hash(t[0..<2]), GazetteerIndex.hash(folded: "moody's"))
+        XCTAssertEqual(GazetteerIndex.hash(t[3..<6]), GazetteerIndex.hash(folded: "al-jazeera"))
+        XCTAssertEqual(GazetteerIndex.hash(t[7..<10]), GazetteerIndex.hash(folded: "at&t"))
+        XCTAssertFalse(GazetteerIndex.shared.positive.isEmpty)
+        XCTAssertFalse(GazetteerIndex.shared.negative.isEmpty)
+    }
+
+    func testGazetteersLoadFast() {
+        let index = GazetteerIndex(folder: RuleSet.builtInFolder()!.appendingPathComponent("gazetteers").path)
+        XCTAssertLessThan(index.loadSeconds, 0.5)
+    }
+}
