@@ -82,7 +82,8 @@ def main():
         cmd = [extract, "eval", "--gold", gold, "--types", "RANK"]
         if args.errors:
             cmd += ["--errors", str(args.errors)]
-        subprocess.run(cmd, check=True)
+        if subprocess.run(cmd).returncode != 0:
+            sys.exit("rank_dev_eval: extract eval failed")
         # Non-ranking ordinals tagged: run the extractor and count overlaps.
         out = subprocess.run([extract, "--types", "RANK", "--input", "jsonl"], input=open(gold, "rb").read(),
                              capture_output=True, check=False).stdout.decode("utf-8")

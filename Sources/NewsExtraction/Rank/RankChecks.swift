@@ -20,7 +20,7 @@ enum RankChecks {
     /// or copula ("ranked No. 1", "is No. 1").
     static let numberSignBefore: Set<String> = ["the", "a", "'s", "'", "world", "world's", "its", "their", "his", "her",
                                                 "as", "at", "is", "was", "are", "were", "be", "been", "remains", "remained",
-                                                "became", "become", "becomes", "now", "still", "new", "former", "seeded"]
+                                                "became", "become", "becomes", "now", "still", "new", "former", "seeded", "to", "distant"]
 
     /// "No. 2" as a position: a context word before it, a value up to 100 (up to 20
     /// unless "world" or a ranking verb precedes), and no "/" or further digits after.
