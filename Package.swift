@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "NewsExtraction", targets: ["NewsExtraction"]),
         .executable(name: "extract", targets: ["extract"]),
+        .executable(name: "extract-bench", targets: ["extract-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,10 @@ let package = Package(
                 "NewsExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "extract-bench",
+            dependencies: ["NewsExtraction"]
         ),
         .testTarget(
             name: "NewsExtractionTests",

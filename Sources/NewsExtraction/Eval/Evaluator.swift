@@ -84,7 +84,7 @@ public struct Evaluator {
                 guard let type = e["type"] as? String, let s = e["start"] as? Int, let en = e["end"] as? Int else { continue }
                 let alt = ((e["alt"] as? [[Int]]) ?? []).compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
                 entities.append(GoldEntity(type: type, start: s, end: en, text: (e["text"] as? String) ?? "",
-                                           value: e["value"].map { "\($0)" }, status: (e["status"] as? String) ?? "required",
+                                           value: e["value"].flatMap { $0 is NSNull ? nil : "\($0)" }, status: (e["status"] as? String) ?? "required",
                                            alt: alt, timexType: e["timex_type"] as? String))
             }
             docs.append(GoldDocument(id: (obj["id"] as? String) ?? "line \(lineNumber)", text: text, dct: obj["dct"] as? String, entities: entities))

@@ -4,47 +4,76 @@
 struct RuleIndex: Sendable {
     var byFolded: [String: [Int]] = [:]
     var byFlag: [(TokenFlags, [Int])] = []
+    var byShape: [String: [Int]] = [:]
     var always: [Int] = []
 
     init(rules: [Rule], vocabulary: Vocabulary) {
         var flagBuckets: [UInt32: [Int]] = [:]
         for (i, rule) in rules.enumerated() {
             guard let pattern = rule.pattern else { continue }
-            switch Self.firstKeys(pattern.elements[...], vocabulary) {
-            case .words(let words): for w in words { byFolded[w, default: []].append(i) }
-            case .flag(let f): flagBuckets[f.rawValue, default: []].append(i)
-            case .any: always.append(i)
-            }
+            let first = Self.first(pattern.elements[...], vocabulary)
+            if first.any { always.append(i); continue }
+            for w in first.words { byFolded[w, default: []].append(i) }
+            for w in first.shapes { byShape[w, default: []].append(i) }
+            for f in first.flags { flagBuckets[f.rawValue, default: []].append(i) }
         }
-        byFlag = flagBuckets.keys.sorted().map { (TokenFlags(rawValue: $0), flagBuckets[$0]!) }
+        for (k, v) in byFolded { byFolded[k] = Array(Set(v)).sorted() }
+        for (k, v) in byShape { byShape[k] = Array(Set(v)).sorted() }
+        byFlag = flagBuckets.keys.sorted().map { (TokenFlags(rawValue: $0), Array(Set(flagBuckets[$0]!)).sorted()) }
     }
 
-    enum Keys { case words(Set<String>), flag(TokenFlags), any }
+    /// What a first token may be: any of these folded words, or a token with one of these
+    /// flags; `any` when the index cannot tell.
+    struct FirstSet {
+        var words = Set<String>()
+        var shapes = Set<String>()
+        var flags: [TokenFlags] = []
+        var any = false
+        mutating func formUnion(_ o: FirstSet) {
+            words.formUnion(o.words)
+            shapes.formUnion(o.shapes)
+            flags += o.flags.filter { !flags.contains($0) }
+            any = any || o.any
+        }
+    }
 
-    static func firstKeys(_ elements: ArraySlice<PatternElement>, _ vocabulary: Vocabulary) -> Keys {
-        guard let first = elements.first else { return .any }
-        if first.quantifier.min == 0 { return .any }
-        switch first {
+    /// FIRST of a sequence: the first element's, plus the rest's when it may be absent.
+    static func first(_ elements: ArraySlice<PatternElement>, _ vocabulary: Vocabulary) -> FirstSet {
+        guard let e = elements.first else { return FirstSet(any: true) }
+        var set = first(of: e, vocabulary)
+        if e.quantifier.min == 0 || nullable(e) { set.formUnion(first(elements.dropFirst(), vocabulary)) }
+        return set
+    }
+
+    static func nullable(_ e: PatternElement) -> Bool {
+        if e.quantifier.min == 0 { return true }
+        switch e {
+        case .token: return false
+        case .group(let es, _, _): return es.allSatisfy(nullable)
+        case .oneOf(let alts, _, _): return alts.contains { $0.allSatisfy(nullable) }
+        }
+    }
+
+    static func first(of e: PatternElement, _ vocabulary: Vocabulary) -> FirstSet {
+        switch e {
         case .token(let t, _, _):
-            if let lower = t.lower { return .words(lower) }
+            if let lower = t.lower { return FirstSet(words: lower) }
             if let vocab = t.vocab {
                 var words = Set<String>()
                 for v in vocab { words.formUnion(vocabulary.entries(v).filter { !$0.contains(" ") }) }
-                return .words(words)
+                return FirstSet(words: words)
             }
+            if let shapes = t.shape { return FirstSet(shapes: shapes) }
             for f in [TokenFlags.digit, .number, .ordinal, .upper, .title, .alnum, .alpha, .punct] where t.flags.contains(f) {
-                return .flag(f)
+                return FirstSet(flags: [f])
             }
-            return .any
+            return FirstSet(any: true)
         case .group(let es, _, _):
-            return firstKeys(es[...], vocabulary)
+            return first(es[...], vocabulary)
         case .oneOf(let alts, _, _):
-            var words = Set<String>()
-            for alt in alts {
-                guard case .words(let w) = firstKeys(alt[...], vocabulary) else { return .any }
-                words.formUnion(w)
-            }
-            return .words(words)
+            var set = FirstSet()
+            for alt in alts { set.formUnion(first(alt[...], vocabulary)) }
+            return set
         }
     }
 
@@ -52,8 +81,13 @@ struct RuleIndex: Sendable {
     func rules(for token: Token, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
         if let list = byFolded[token.folded] { out.append(contentsOf: list) }
+        if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
         for (f, list) in byFlag where token.flags.contains(f) { out.append(contentsOf: list) }
         out.append(contentsOf: always)
-        if out.count > 1 { out.sort() }
+        if out.count > 1 {
+            out.sort()
+            var last = -1
+            out.removeAll { r in defer { last = r }; return r == last }
+        }
     }
 }

@@ -11,6 +11,7 @@ public final class NewsExtractor: @unchecked Sendable {
     let activeRules: [Rule]
     let index: RuleIndex
     let normalizers: [Normalizer?]
+    let programs: [PatternProgram?]
     let segmenter: Segmenter
     let decoder = TextDecoder()
     /// Only these types are extracted (nil: all).
@@ -29,6 +30,7 @@ public final class NewsExtractor: @unchecked Sendable {
         }
         index = RuleIndex(rules: activeRules, vocabulary: ruleSet.vocabulary)
         normalizers = activeRules.map { $0.normalizer.flatMap { NormalizerRegistry.normalizers[$0] } }
+        programs = activeRules.map { $0.pattern.map(PatternProgram.init) }
         var numberWords: [String: Double] = [:]
         for (k, v) in ruleSet.vocabulary.valuedEntries("number_word") { if let d = Double(v) { numberWords[k] = d } }
         var ordinalWords: [String: Int] = [:]
@@ -46,6 +48,7 @@ public final class NewsExtractor: @unchecked Sendable {
         activeRules = other.activeRules
         index = other.index
         normalizers = other.normalizers
+        programs = other.programs
         segmenter = other.segmenter.copy()
         types = other.types
     }
@@ -125,8 +128,8 @@ public final class NewsExtractor: @unchecked Sendable {
         for i in tokens.indices {
             index.rules(for: tokens[i], into: &ruleIndices)
             for r in ruleIndices {
+                guard let m = matcher.match(programs[r]!, at: i) else { continue }
                 let rule = activeRules[r]
-                guard let m = matcher.match(rule.pattern!, at: i) else { continue }
                 let match = RuleMatch(document: document, rule: rule, range: i..<m.end, captures: m.captures)
                 var normalization = Normalization()
                 if let normalizer = normalizers[r] {

@@ -1,16 +1,28 @@
 /// Matches compiled token patterns against a token sequence: a small backtracking
 /// matcher with regex semantics (greedy quantifiers, first successful alternative),
-/// bounded repetition, and named captures. Every quantifier has a finite maximum, so
-/// the work per start token is bounded and matching stays linear in the text.
-public struct PatternMatcher {
-    let tokens: [Token]
+/// bounded repetition, and named captures. Every quantifier has a finite maximum and
+/// each match attempt a step budget, so the work per start token is bounded and
+/// matching stays linear in the text.
+public final class PatternMatcher {
+    let tokens: UnsafeBufferPointer<Token>
+    private let tokenArray: [Token]
     let vocabulary: Vocabulary
-    /// Steps left for the current match: a hard bound on backtracking.
-    final class Budget { var steps = 0 }
-    let budget = Budget()
+    private var steps = 0
+    private var program: PatternProgram!
+    // Raw views of the current program's arrays: indexing them costs no reference counting.
+    private var nodes: UnsafeMutablePointer<PatternProgram.Node>!
+    private var sequences: UnsafeMutablePointer<(start: Int32, end: Int32)>!
+    private var items: UnsafeMutablePointer<Int32>!
+    private var alternatives: UnsafeMutablePointer<Int32>!
+    private var tests: UnsafeMutablePointer<TokenTest>!
+    private var captureStack: [(name: Int32, start: Int, end: Int)] = []
+
+    /// The most steps one match attempt may take.
+    static let stepBudget = 4096
 
     public init(tokens: [Token], vocabulary: Vocabulary) {
-        self.tokens = tokens
+        tokenArray = tokens
+        self.tokens = tokenArray.withUnsafeBufferPointer { $0 }
         self.vocabulary = vocabulary
     }
 
@@ -20,89 +32,96 @@ public struct PatternMatcher {
         public var range: Range<Int>
     }
 
-    /// Matches `pattern` starting at token `start`; returns the end token index
-    /// (exclusive) and the captures, or nil.
+    /// Matches `pattern` at token `start`: the end token index (exclusive) and captures.
     public func match(_ pattern: TokenPattern, at start: Int) -> (end: Int, captures: [Capture])? {
+        match(PatternProgram(pattern), at: start)
+    }
+
+    /// Matches a compiled pattern at token `start`.
+    public func match(_ program: PatternProgram, at start: Int) -> (end: Int, captures: [Capture])? {
         guard start < tokens.count else { return nil }
-        // Context before the match.
-        if !pattern.before.isEmpty {
-            if start < pattern.before.count { return nil }
-            for (k, test) in pattern.before.enumerated() {
-                let i = start - pattern.before.count + k
-                if !passes(test, i) { return nil }
-            }
+        if !program.before.isEmpty {
+            if start < program.before.count { return nil }
+            for (k, test) in program.before.enumerated() where !passes(test, start - program.before.count + k) { return nil }
         }
-        for seq in pattern.notBefore {
-            if start >= seq.count {
-                var all = true
-                for (k, test) in seq.enumerated() where !passes(test, start - seq.count + k) { all = false; break }
-                if all { return nil }
-            }
+        for seq in program.notBefore where start >= seq.count {
+            var all = true
+            for (k, test) in seq.enumerated() where !passes(test, start - seq.count + k) { all = false; break }
+            if all { return nil }
         }
-        var captures: [Capture] = []
-        budget.steps = 4096
-        let end = matchSequence(pattern.elements[...], start, &captures) { end, _ in
+        if self.program !== program {
+            self.program = program
+            nodes = program.nodePointer
+            sequences = program.sequencePointer
+            items = program.itemPointer
+            alternatives = program.alternativePointer
+            tests = program.tests
+        }
+        steps = Self.stepBudget
+        captureStack.removeAll(keepingCapacity: true)
+        let end = matchSequence(program.root, sequences[Int(program.root)].start, start) { end in
             if end == start { return nil }
-            if !pattern.after.isEmpty {
-                if end + pattern.after.count > tokens.count { return nil }
-                for (k, test) in pattern.after.enumerated() where !passes(test, end + k) { return nil }
+            if !program.after.isEmpty {
+                if end + program.after.count > self.tokens.count { return nil }
+                for (k, test) in program.after.enumerated() where !self.passes(test, end + k) { return nil }
             }
-            for seq in pattern.notAfter where end + seq.count <= tokens.count {
+            for seq in program.notAfter where end + seq.count <= self.tokens.count {
                 var all = true
-                for (k, test) in seq.enumerated() where !passes(test, end + k) { all = false; break }
+                for (k, test) in seq.enumerated() where !self.passes(test, end + k) { all = false; break }
                 if all { return nil }
             }
             return end
         }
         guard let end else { return nil }
+        let captures = captureStack.map { Capture(name: program.names[Int($0.name)], range: $0.start..<$0.end) }
         return (end, captures)
     }
 
-    typealias Continuation = (Int, inout [Capture]) -> Int?
+    typealias Continuation = (Int) -> Int?
 
-    private func matchSequence(_ elements: ArraySlice<PatternElement>, _ pos: Int, _ caps: inout [Capture], _ k: Continuation) -> Int? {
-        guard let first = elements.first else { return k(pos, &caps) }
-        budget.steps -= 1
-        if budget.steps <= 0 { return nil }
-        let rest = elements.dropFirst()
-        let q = first.quantifier
-        let name = first.name
-        let startPos = pos
-        // Repeats `first` greedily, then matches the rest.
-        func repeatFrom(_ count: Int, _ p: Int, _ caps: inout [Capture]) -> Int? {
-            if count < q.max {
-                let r = matchOne(first, p, &caps) { p2, caps in
-                    if p2 == p { return nil }
-                    return repeatFrom(count + 1, p2, &caps)
-                }
-                if r != nil { return r }
-            }
-            if count >= q.min {
-                let mark = caps.count
-                if let name { caps.append(Capture(name: name, range: startPos..<p)) }
-                if let r = matchSequence(rest, p, &caps, k) { return r }
-                caps.removeSubrange(mark...)
-            }
-            return nil
-        }
-        return repeatFrom(0, pos, &caps)
+    /// Matches items `item..<end` of sequence `seq` from token `pos`, then `k`.
+    private func matchSequence(_ seq: Int32, _ item: Int32, _ pos: Int, _ k: Continuation) -> Int? {
+        if item >= sequences[Int(seq)].end { return k(pos) }
+        steps -= 1
+        if steps <= 0 { return nil }
+        let node = nodes[Int(items[Int(item)])]
+        return repeatNode(node, seq, item, count: 0, start: pos, pos, k)
     }
 
-    private func matchOne(_ element: PatternElement, _ pos: Int, _ caps: inout [Capture], _ k: Continuation) -> Int? {
-        switch element {
-        case .token(let test, _, _):
-            guard pos < tokens.count, passes(test, pos) else { return nil }
-            return k(pos + 1, &caps)
-        case .group(let elements, _, _):
-            let mark = caps.count
-            if let r = matchSequence(elements[...], pos, &caps, k) { return r }
-            caps.removeSubrange(mark...)
+    /// Greedy repetition of `node` (already matched `count` times from `start` to `pos`).
+    private func repeatNode(_ node: PatternProgram.Node, _ seq: Int32, _ item: Int32, count: Int32, start: Int, _ pos: Int, _ k: Continuation) -> Int? {
+        if count < node.max {
+            let r = matchOnce(node, pos) { p2 in
+                if p2 == pos { return nil }
+                return self.repeatNode(node, seq, item, count: count + 1, start: start, p2, k)
+            }
+            if r != nil { return r }
+        }
+        if count >= node.min {
+            let mark = captureStack.count
+            if node.name >= 0 { captureStack.append((node.name, start, pos)) }
+            if let r = matchSequence(seq, item + 1, pos, k) { return r }
+            captureStack.removeSubrange(mark...)
+        }
+        return nil
+    }
+
+    private func matchOnce(_ node: PatternProgram.Node, _ pos: Int, _ k: Continuation) -> Int? {
+        switch node.kind {
+        case 0:
+            guard pos < tokens.count, Self.passes(tests + Int(node.a), tokens.baseAddress! + pos, vocabulary) else { return nil }
+            return k(pos + 1)
+        case 1:
+            let mark = captureStack.count
+            if let r = matchSequence(node.a, sequences[Int(node.a)].start, pos, k) { return r }
+            captureStack.removeSubrange(mark...)
             return nil
-        case .oneOf(let alternatives, _, _):
-            for alt in alternatives {
-                let mark = caps.count
-                if let r = matchSequence(alt[...], pos, &caps, k) { return r }
-                caps.removeSubrange(mark...)
+        default:
+            for i in node.a..<(node.a + node.b) {
+                let seq = alternatives[Int(i)]
+                let mark = captureStack.count
+                if let r = matchSequence(seq, sequences[Int(seq)].start, pos, k) { return r }
+                captureStack.removeSubrange(mark...)
             }
             return nil
         }
@@ -111,17 +130,35 @@ public struct PatternMatcher {
     /// Whether token `i` passes `test`.
     public func passes(_ test: TokenTest, _ i: Int) -> Bool {
         guard i >= 0 && i < tokens.count else { return false }
-        let t = tokens[i]
+        return Self.passes(test, tokens[i], vocabulary)
+    }
+
+    /// The same test through pointers, on the hot path (no copies of the test or token).
+    @inline(__always)
+    static func passes(_ test: UnsafePointer<TokenTest>, _ t: UnsafePointer<Token>, _ vocabulary: Vocabulary) -> Bool {
+        let flags = t.pointee.flags
+        if !test.pointee.flags.isEmpty && !flags.isSuperset(of: test.pointee.flags) { return false }
+        if !test.pointee.notFlags.isEmpty && !flags.isDisjoint(with: test.pointee.notFlags) { return false }
+        if let glued = test.pointee.glued, glued == flags.contains(.spaceBefore) { return false }
+        if test.pointee.range != nil || test.pointee.lower != nil || test.pointee.notLower != nil || test.pointee.shape != nil
+            || test.pointee.minLength != nil || test.pointee.vocab != nil || test.pointee.notVocab != nil || test.pointee.text != nil {
+            return passes(test.pointee, t.pointee, vocabulary)
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func passes(_ test: TokenTest, _ t: Token, _ vocabulary: Vocabulary) -> Bool {
         if !test.flags.isEmpty && !t.flags.isSuperset(of: test.flags) { return false }
         if !test.notFlags.isEmpty && !t.flags.isDisjoint(with: test.notFlags) { return false }
-        if let lower = test.lower, !lower.contains(t.folded) { return false }
-        if let notLower = test.notLower, notLower.contains(t.folded) { return false }
-        if let shape = test.shape, !shape.contains(t.shape) { return false }
         if let glued = test.glued, glued == t.flags.contains(.spaceBefore) { return false }
-        if let minLength = test.minLength, t.folded.count < minLength { return false }
         if let range = test.range {
             guard let v = t.number ?? t.ordinal.map(Double.init), range.contains(v) else { return false }
         }
+        if let lower = test.lower, !lower.contains(t.folded) { return false }
+        if let notLower = test.notLower, notLower.contains(t.folded) { return false }
+        if let shape = test.shape, !shape.contains(t.shape) { return false }
+        if let minLength = test.minLength, t.folded.count < minLength { return false }
         if let vocab = test.vocab {
             var any = false
             for v in vocab where vocabulary.contains(v, t.folded) { any = true; break }
@@ -131,23 +168,20 @@ public struct PatternMatcher {
             for v in notVocab where vocabulary.contains(v, t.folded) { return false }
         }
         if let text = test.text {
-            // Original text comparison is rare; folded form of exact text is compared via shape+lower.
-            if !text.contains(where: { TextFolder.fold($0) == t.folded && Self.sameCase($0, t.shape) }) { return false }
+            if !text.contains(where: { TextFolder.fold($0) == t.folded && sameCase($0, t.shape) }) { return false }
         }
         return true
     }
 
-    private static func sameCase(_ s: String, _ shape: String) -> Bool {
-        // Compares the case pattern of s with the token's shape, letter by letter.
-        var shapeChars = Array(shape.utf8)
-        var sChars: [UInt8] = []
+    /// Compares the case pattern of `s` with a token's shape.
+    static func sameCase(_ s: String, _ shape: String) -> Bool {
+        var chars: [UInt8] = []
         var last: UInt8 = 0, run = 0
         for u in s.unicodeScalars {
             let c: UInt8 = u.properties.isUppercase ? 0x58 : u.properties.isLowercase ? 0x78 : (u.properties.numericType != nil ? 0x64 : UInt8(truncatingIfNeeded: u.value))
             if c == last { run += 1 } else { run = 1; last = c }
-            if run <= 4 { sChars.append(c) }
+            if run <= 4 { chars.append(c) }
         }
-        shapeChars = shapeChars.map { $0 }
-        return sChars == shapeChars
+        return chars == Array(shape.utf8)
     }
 }

@@ -1,0 +1,114 @@
+/// A token pattern compiled into flat arrays of plain integers, so that matching walks
+/// indices instead of copying nested enums (which costs a retain and a release per step).
+public final class PatternProgram: @unchecked Sendable {
+    struct Node {
+        /// 0 token test, 1 group, 2 oneOf.
+        var kind: UInt8
+        var min: Int32
+        var max: Int32
+        /// Capture name index, or -1.
+        var name: Int32
+        /// kind 0: index into `tests`; kind 1: sequence index; kind 2: first alternative in `alternatives`.
+        var a: Int32
+        /// kind 2: number of alternatives.
+        var b: Int32
+    }
+
+    var nodes: [Node] = []
+    /// Sequences: ranges into `items` (node indices).
+    var sequences: [(start: Int32, end: Int32)] = []
+    var items: [Int32] = []
+    /// oneOf alternatives: sequence indices.
+    var alternatives: [Int32] = []
+    let tests: UnsafeMutablePointer<TokenTest>
+    let testCount: Int
+    var names: [String] = []
+    /// The main sequence.
+    var root: Int32 = 0
+    let before: [TokenTest]
+    let after: [TokenTest]
+    let notBefore: [[TokenTest]]
+    let notAfter: [[TokenTest]]
+
+    init(_ pattern: TokenPattern) {
+        var tests: [TokenTest] = []
+        before = pattern.before
+        after = pattern.after
+        notBefore = pattern.notBefore
+        notAfter = pattern.notAfter
+        var nodes: [Node] = []
+        var sequences: [(Int32, Int32)] = []
+        var items: [Int32] = []
+        var alternatives: [Int32] = []
+        var names: [String] = []
+
+        func nameIndex(_ n: String?) -> Int32 {
+            guard let n else { return -1 }
+            if let i = names.firstIndex(of: n) { return Int32(i) }
+            names.append(n)
+            return Int32(names.count - 1)
+        }
+        // Compiles a sequence; returns its index. Children first, then the item list.
+        func compileSequence(_ elements: [PatternElement]) -> Int32 {
+            var nodeIndices: [Int32] = []
+            for e in elements {
+                let q = e.quantifier
+                var node = Node(kind: 0, min: Int32(q.min), max: Int32(q.max), name: nameIndex(e.name), a: 0, b: 0)
+                switch e {
+                case .token(let t, _, _):
+                    tests.append(t)
+                    node.a = Int32(tests.count - 1)
+                case .group(let es, _, _):
+                    node.kind = 1
+                    node.a = compileSequence(es)
+                case .oneOf(let alts, _, _):
+                    node.kind = 2
+                    let compiled = alts.map { compileSequence($0) }
+                    node.a = Int32(alternatives.count)
+                    node.b = Int32(compiled.count)
+                    alternatives.append(contentsOf: compiled)
+                }
+                nodes.append(node)
+                nodeIndices.append(Int32(nodes.count - 1))
+            }
+            let start = Int32(items.count)
+            items.append(contentsOf: nodeIndices)
+            sequences.append((start, Int32(items.count)))
+            return Int32(sequences.count - 1)
+        }
+        root = compileSequence(pattern.elements)
+        self.nodes = nodes
+        self.sequences = sequences.map { (start: $0.0, end: $0.1) }
+        self.items = items
+        self.alternatives = alternatives
+        self.names = names
+        testCount = tests.count
+        self.tests = UnsafeMutablePointer<TokenTest>.allocate(capacity: max(1, tests.count))
+        self.tests.initialize(from: tests, count: tests.count)
+        nodePointer = Self.copy(self.nodes)
+        sequencePointer = Self.copy(self.sequences)
+        itemPointer = Self.copy(self.items)
+        alternativePointer = Self.copy(self.alternatives)
+    }
+
+    /// Stable raw copies of the arrays, for the matcher's hot loop.
+    private(set) var nodePointer: UnsafeMutablePointer<Node>
+    private(set) var sequencePointer: UnsafeMutablePointer<(start: Int32, end: Int32)>
+    private(set) var itemPointer: UnsafeMutablePointer<Int32>
+    private(set) var alternativePointer: UnsafeMutablePointer<Int32>
+
+    static func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
+        p.initialize(from: a, count: a.count)
+        return p
+    }
+
+    deinit {
+        tests.deinitialize(count: testCount)
+        tests.deallocate()
+        nodePointer.deallocate()
+        sequencePointer.deallocate()
+        itemPointer.deallocate()
+        alternativePointer.deallocate()
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import NewsExtraction
+
+// extract-bench: end-to-end throughput of `extract` against ICU word breaking alone and
+// `cat`, on one corpus, in one run; peak resident memory; start-up time.
+//
+//   swift build -c release && .build/release/extract-bench [CORPUS.jsonl] [--repeat N]
+//
+// Default corpus: ../shared/corpora/bench/rawnews.jsonl when present, else one built
+// from seeds/ and corpora/.
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
+struct ChildResult { var seconds: Double; var maxRSSKiB: Int; var status: Int32 }
+
+/// Runs a command with stdin from a file and stdout to /dev/null; wall time and peak RSS.
+func runChild(_ path: String, _ args: [String], stdin: String) -> ChildResult {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+    let start = now()
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    guard rc == 0 else { fatalError("cannot run \(path): \(rc)") }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = now() - start
+    posix_spawn_file_actions_destroy(&actions)
+    for p in argv { free(p) }
+    return ChildResult(seconds: elapsed, maxRSSKiB: usage.ru_maxrss, status: status)
+}
+
+let args = CommandLine.arguments.dropFirst()
+var corpusPath: String? = nil
+var repeatCount = 1
+var it = args.makeIterator()
+while let a = it.next() {
+    if a == "--repeat", let n = it.next(), let k = Int(n) { repeatCount = k } else { corpusPath = a }
+}
+let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let extractPath = binDir.appendingPathComponent("extract").path
+guard FileManager.default.isExecutableFile(atPath: extractPath) else {
+    FileHandle.standardError.write(Data("extract-bench: build extract first (swift build -c release)\n".utf8))
+    exit(2)
+}
+
+// The corpus.
+let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("extract-bench-\(getpid())")
+try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: tmp) }
+var corpusData: Data
+if corpusPath == nil && FileManager.default.fileExists(atPath: "../shared/corpora/bench/rawnews.jsonl") {
+    corpusPath = "../shared/corpora/bench/rawnews.jsonl"
+}
+if let corpusPath {
+    corpusData = FileManager.default.contents(atPath: corpusPath) ?? Data()
+} else {
+    var lines: [String] = []
+    let fm = FileManager.default
+    for folder in ["seeds", "corpora"] {
+        for f in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() where f.hasSuffix(".txt") && !f.hasSuffix(".expected.txt") {
+            let text = String(decoding: fm.contents(atPath: folder + "/" + f) ?? Data(), as: UTF8.self)
+            var w = JSONWriter()
+            w.write(.object([("id", .string(f)), ("text", .string(text))]))
+            lines.append(String(decoding: w.bytes, as: UTF8.self))
+        }
+    }
+    // Repeat the small corpus to a measurable size.
+    var s = ""
+    while s.utf8.count < 8 << 20 { s += lines.joined(separator: "\n") + "\n" }
+    corpusData = Data(s.utf8)
+    corpusPath = "seeds/ and corpora/ (repeated)"
+}
+if repeatCount > 1 {
+    let one = corpusData
+    for _ in 1..<repeatCount { corpusData.append(one) }
+}
+let corpusFile = tmp.appendingPathComponent("corpus.jsonl").path
+FileManager.default.createFile(atPath: corpusFile, contents: corpusData)
+let megabytes = Double(corpusData.count) / 1e6
+
+// Texts for the ICU-alone measurement.
+var texts: [[UInt8]] = []
+var documents = 0
+for line in corpusData.split(separator: 0x0A) {
+    documents += 1
+    if let record = try? JSONLineReader.parse([UInt8](line)), let t = record.text { texts.append(Array(t.utf8)) }
+}
+let textMB = Double(texts.reduce(0) { $0 + $1.count }) / 1e6
+
+// ICU word breaking alone (UTF-8 → UTF-16 conversion included), one core.
+let extractor = try NewsExtractor()
+let decoder = TextDecoder()
+let segmenter = try Segmenter(numberWords: [:], ordinalWords: [:])
+var icuBest = Double.infinity
+for _ in 0..<3 {
+    let t0 = now()
+    var boundaries = 0
+    for t in texts { boundaries += segmenter.countWordBoundaries(try decoder.decode(t)) }
+    icuBest = min(icuBest, now() - t0)
+    if boundaries < 0 { print(boundaries) }
+}
+
+// cat.
+var catBest = Double.infinity
+for _ in 0..<3 { catBest = min(catBest, runChild("/bin/cat", [corpusFile], stdin: "/dev/null").seconds) }
+
+// extract end to end.
+let one = runChild(extractPath, ["--jobs", "1", "--dct", "2000"], stdin: corpusFile)
+let two = runChild(extractPath, ["--jobs", "2", "--dct", "2000"], stdin: corpusFile)
+
+// Start-up plus one short document.
+let shortFile = tmp.appendingPathComponent("short.txt").path
+FileManager.default.createFile(atPath: shortFile, contents: Data("The central bank raised rates by 0.5 percent on Monday.".utf8))
+let emptyFile = tmp.appendingPathComponent("empty.txt").path
+FileManager.default.createFile(atPath: emptyFile, contents: Data())
+var startups: [Double] = [], shorts: [Double] = []
+for _ in 0..<15 {
+    startups.append(runChild(extractPath, [], stdin: emptyFile).seconds)
+    shorts.append(runChild(extractPath, [], stdin: shortFile).seconds)
+}
+startups.sort(); shorts.sort()
+
+func f(_ d: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", d) }
+print("corpus: \(corpusPath!) ×\(repeatCount): \(documents) documents, \(f(megabytes)) MB of JSON Lines, \(f(textMB)) MB of text")
+print("| measure | seconds | MB/s (JSONL input) | docs/s | ratio |")
+print("|---|---|---|---|---|")
+print("| cat | \(f(catBest, 3)) | \(f(megabytes / catBest, 0)) | | |")
+print("| ICU word breaking alone, 1 core (text MB) | \(f(icuBest, 3)) | \(f(textMB / icuBest, 1)) | \(f(Double(documents) / icuBest, 0)) | 1.00 |")
+print("| extract --jobs 1 | \(f(one.seconds, 3)) | \(f(megabytes / one.seconds, 1)) | \(f(Double(documents) / one.seconds, 0)) | \(f(icuBest / one.seconds)) of ICU |")
+print("| extract --jobs 2 | \(f(two.seconds, 3)) | \(f(megabytes / two.seconds, 1)) | \(f(Double(documents) / two.seconds, 0)) | \(f(one.seconds / two.seconds))× jobs 1 |")
+print("peak resident memory: jobs 1 \(one.maxRSSKiB / 1024) MiB, jobs 2 \(two.maxRSSKiB / 1024) MiB")
+print("start-up, empty document: median \(f(startups[startups.count / 2] * 1000, 1)) ms; one short document: median \(f(shorts[shorts.count / 2] * 1000, 1)) ms")
+if one.status != 0 || two.status != 0 { print("warning: extract exited with status \(one.status) / \(two.status)") }
