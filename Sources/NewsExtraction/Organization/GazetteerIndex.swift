@@ -50,14 +50,22 @@ public final class GazetteerIndex: Sendable {
                     defer { lineStart = lineEnd + 1 }
                     if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }  // blank, # comment
                     if first { first = false; continue }  // the header line
-                    // Columns: name, kind, acronym.
-                    var cols: [Range<Int>] = []
+                    // Columns: name, kind, acronym (no allocation: three ranges).
+                    var cols: (Range<Int>, Range<Int>, Range<Int>) = (lineEnd..<lineEnd, lineEnd..<lineEnd, lineEnd..<lineEnd)
+                    var colCount = 0
                     var c = lineStart
                     for k in lineStart...lineEnd where k == lineEnd || bytes[k] == 0x09 {
-                        cols.append(c..<k)
+                        switch colCount {
+                        case 0: cols.0 = c..<k
+                        case 1: cols.1 = c..<k
+                        case 2: cols.2 = c..<k
+                        default: break
+                        }
+                        colCount += 1
                         c = k + 1
                     }
-                    guard let nameRange = cols.first, !nameRange.isEmpty else { continue }
+                    let nameRange = cols.0
+                    guard !nameRange.isEmpty else { continue }
                     let name = UnsafeBufferPointer(rebasing: bytes[nameRange])
                     let (hash, tokens) = Self.phraseHash(name)
                     maxTokens = max(maxTokens, tokens)
@@ -74,8 +82,8 @@ public final class GazetteerIndex: Sendable {
                     } else {
                         positive[hash] = Entry(allCaps: caps, longForm: nil)
                     }
-                    if cols.count > 2, !cols[2].isEmpty {
-                        let acronym = UnsafeBufferPointer(rebasing: bytes[cols[2]])
+                    if colCount > 2, !cols.2.isEmpty {
+                        let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
                         let (ah, _) = Self.phraseHash(acronym)
                         if positive[ah] == nil || positive[ah]?.longForm == nil {
                             positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
