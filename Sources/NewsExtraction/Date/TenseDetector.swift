@@ -3,8 +3,8 @@
 /// "will", "scheduled"…), reporting verbs (`date_tense_report.tsv`: "said") and the "-ed"
 /// ending of past verbs, both weak. The nearest strong cue within the sentence wins (a
 /// tie goes to the left), else the nearest weak one; a deadline word right before the
-/// date (`date_tense_future_adjacent.tsv`: "by", "until") means the future; no cue gives
-/// `.unknown`.
+/// date (`date_tense_future_adjacent.tsv`: "by", "until") is a weak cue of the future; no
+/// cue gives `.unknown`.
 public enum TenseDetector {
     /// How many tokens on each side are looked at.
     static let window = 10
@@ -18,6 +18,8 @@ public enum TenseDetector {
             guard t.flags.contains(.alpha) || t.folded.hasPrefix("'") else { return nil }
             let f = t.folded
             if vocabulary.contains("date_tense_future", f) { return (.future, true) }
+            // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
+            if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
             if vocabulary.contains("date_tense_report", f) { return (.past, false) }
             if vocabulary.contains("date_tense_past", f) { return (.past, true) }
             // "-ed" forms are weak: often participles ("will be paid Dec. 14").
@@ -37,8 +39,10 @@ public enum TenseDetector {
             if c.strong { if strong == nil || d < strong!.distance { strong = (d, c.0) } }
             else if weak == nil || d < weak!.distance { weak = (d, c.0) }
         }
-        // "by Dec. 15", "until March": a deadline ahead.
-        if range.lowerBound > 0, vocabulary.contains("date_tense_future_adjacent", tokens[range.lowerBound - 1].folded) { return .future }
+        // "by Dec. 15", "until March": a deadline ahead (a weak cue: "had filed by Wednesday").
+        if range.lowerBound > 0, vocabulary.contains("date_tense_future_adjacent", tokens[range.lowerBound - 1].folded) {
+            weak = (1, .future)
+        }
         if range.lowerBound < tokens.count && !boundary(range.lowerBound) {
             var i = range.lowerBound - 1
             while i >= 0 && range.lowerBound - i <= window {
