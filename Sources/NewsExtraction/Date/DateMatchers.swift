@@ -7,14 +7,21 @@ public enum DateMatchers {
     /// Stage 2: extends a date found by another date rule over a modifier phrase right
     /// before it ("early", "late", "mid-", "the end of", "around", "nearly" — the list
     /// named by option `vocab`, default `date_mod`, whose values are TIMEX3 `mod`s), as
-    /// TimeML includes them in the expression: "early next year", "the end of 1990".
+    /// TimeML includes them in the expression: "early next year", "the end of 1990". With
+    /// option `rules` it extends only those rules' dates (used for the determiner of "the
+    /// 1990s", so that those patterns can start with an indexed token).
     static let modifier: Matcher = { input in
         let tokens = input.document.tokens
         let vocabulary = input.document.vocabulary
         let list = input.rule.option("vocab") ?? "date_mod"
         let longest = 4
+        // Option `rules`: extend only candidates of these rules (a determiner: "the" +
+        // "1990s"); without it every date rule's, as `date.modifier`.
+        var only: Set<String>? = nil
+        if case .array(let list)? = input.rule.options["rules"] { only = Set(list.compactMap(\.stringValue)) }
         var out: [Candidate] = []
         for c in input.candidates where c.rule.hasPrefix("date.") && c.type == .date {
+            if let only, !only.contains(c.rule) { continue }
             guard let r = c.tokenRange, r.lowerBound > 0 else { continue }
             var best: (start: Int, mod: String)? = nil
             var k = r.lowerBound
