@@ -12,12 +12,20 @@ public enum RankNormalizers {
         /// "No. 2" only where it names a position, not a document or berth number.
         "rank-position": { m in
             let doc = m.document
-            let span = m.capture("span") ?? m.range
+            var span = m.capture("span") ?? m.range
             guard !span.isEmpty else { return nil }
             var value: Int? = m.rule.options["value"]?.doubleValue.map { Int($0) }
-            if value == nil, let p = m.capture("position"), let i = p.first {
+            if value == nil, let p = m.capture("position"), let i = p.last {
                 let t = doc.tokens[i]
                 if let o = t.ordinal { value = o } else if let n = t.number, n == n.rounded() { value = Int(n) }
+                // "twenty-first": ICU splits the compound; the tens word joins the position and the span.
+                if t.ordinal != nil, t.has(.alpha), i >= 2, let o = value, o < 10,
+                   doc.tokens[i - 1].folded == "-", doc.tokens[i - 1].flags.isDisjoint(with: .spaceBefore),
+                   t.flags.isDisjoint(with: .spaceBefore), let tens = doc.tokens[i - 2].number,
+                   tens >= 20, tens < 100, tens.truncatingRemainder(dividingBy: 10) == 0, doc.tokens[i - 2].has(.alpha) {
+                    value = Int(tens) + o
+                    if span.lowerBound == i { span = (i - 2)..<span.upperBound }
+                }
             }
             guard let position = value, position >= 1 else { return nil }
             switch m.rule.option("check") {
