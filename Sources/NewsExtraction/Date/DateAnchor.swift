@@ -22,6 +22,13 @@ public struct DateAnchor: Sendable {
             if let year { return (String(format4: year) + "-" + part, true) }
             guard let dct else { return ("XXXX-" + part, false) }
             return (String(format4: dct.year + offset) + "-" + part, true)
+        case .yearPartNearest(let letter, let n, let tense):
+            let part = letter + String(n)
+            guard let dct else { return ("XXXX-" + part, false) }
+            guard let m = dct.month else { return (String(format4: dct.year) + "-" + part, true) }
+            let current = letter == "Q" ? (m - 1) / 3 + 1 : (m - 1) / 6 + 1
+            let y = n > current && tense != .future ? dct.year - 1 : dct.year
+            return (String(format4: y) + "-" + part, true)
         case .decade(let d):
             return (String(d), true)
         case .century(let c):

@@ -80,6 +80,7 @@ public enum DateNormalizers {
     static let decade: Normalizer = { m in
         let c = DateCaptures(m)
         if let (n, count) = c.leadingDigits("decade") {
+            guard let f = c.folded("decade"), f.hasSuffix("s") else { return nil }
             if count == 4, n % 10 == 0 { return done(c, .decade(n / 10)) }
             if count == 2, n % 10 == 0 { return done(c, .decade(n >= 30 ? 190 + n / 10 : 200 + n / 10)) }
             return nil
@@ -111,6 +112,7 @@ public enum DateNormalizers {
             guard let y = c.year(), yearInRange(c, y) else { return nil }
             year = y
         }
+        if year == nil && !c.has("rel") { return done(c, .yearPartNearest(letter: p, number: n, tense: c.tense)) }
         return done(c, .yearPart(year: year, yearOffset: c.relative() ?? 0, part: p + String(n)))
     }
 

@@ -56,6 +56,10 @@ public indirect enum DateSpec: Sendable, Equatable {
     /// A named part of a year: `Q3`, `H1`, `SU`, `W05`; year nil means the DCT's year
     /// moved by `yearOffset` ("last year's third quarter": -1).
     case yearPart(year: Int?, yearOffset: Int, part: String)
+    /// A quarter or half without a year ("the fourth quarter", letter `Q` or `H`): the
+    /// DCT's year, or the year before when that part is still ahead of the DCT and the
+    /// clause does not speak of the future (results are reported after a quarter ends).
+    case yearPartNearest(letter: String, number: Int, tense: Tense)
     /// A decade by its first three digits (199 = the 1990s).
     case decade(Int)
     /// A century by its first two digits (19 = the 20th century, 1900–1999).
