@@ -18,7 +18,7 @@ struct GazetteerMatcher {
     /// Matches the sourced gazetteers.
     func gazetteerMatches() -> [Match] {
         let index = context.gazetteers
-        return scan { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }
+        return scan(checkJoins: true) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }
     }
 
     /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
@@ -34,11 +34,12 @@ struct GazetteerMatcher {
     /// Context checks of a match: a one-word name inside a longer run of capitalized words
     /// is part of another name ("South Korea", "Shane Longman"); a name before an index noun
     /// names a market index ("the Nikkei index").
-    func accept(_ range: Range<Int>) -> Bool {
+    func accept(_ range: Range<Int>, checkJoins: Bool) -> Bool {
         let c = context
         let next = range.upperBound
         if next < c.count && c.inList(OrganizationContext.List.indexNoun, next) { return false }
         if next + 1 < c.count && c.isCap(next) && c.inList(OrganizationContext.List.indexNoun, next + 1) { return false }
+        if checkJoins && (c.joinsAcross(after: next) || c.joinedFromLeft(range.lowerBound)) { return false }
         guard range.count == 1 || (range.count == 2 && c.folded(range.upperBound - 1) == "'s") else { return true }
         let i = range.lowerBound
         if c.isCommonWordAtSentenceStart(i) { return false }
@@ -49,7 +50,7 @@ struct GazetteerMatcher {
 
     /// The scan: at each capitalized token, the longest listed phrase whose words are all
     /// capitalized (or inner function words), ending on a capitalized word or a period.
-    func scan(_ lookup: (UInt64) -> (allCaps: Bool, longForm: String?)?) -> [Match] {
+    func scan(checkJoins: Bool = false, _ lookup: (UInt64) -> (allCaps: Bool, longForm: String?)?) -> [Match] {
         let c = context
         var matches: [Match] = []
         var i = 0
@@ -78,7 +79,7 @@ struct GazetteerMatcher {
                 }
                 j += 1
             }
-            if let best, accept(i..<best.end) {
+            if let best, accept(i..<best.end, checkJoins: checkJoins) {
                 matches.append(Match(range: i..<best.end, longForm: best.longForm))
                 i = best.end
             } else {

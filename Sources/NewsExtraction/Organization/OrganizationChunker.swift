@@ -70,8 +70,8 @@ struct OrganizationChunker {
         var s = start
         while s < head {
             if let e = context.dottedPlaceEnd(s), e < head { s = e }
-            else if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
             else if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2 }
+            else if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
             else { break }
             if s < head && context.folded(s) == "'s" { s += 1 }
         }
@@ -168,6 +168,8 @@ struct OrganizationChunker {
         // Only a glued hyphen or "and" before the head: not a name.
         if !c.isCap(range.lowerBound) { return nil }
         if isEvent(range) { return nil }
+        // A head noun in capitals ("TEMPORARY WORKERS") is a shouted heading, not a name.
+        if c.tokens[head].flags.contains(.upper) && c.tokens[head].end - c.tokens[head].start >= 4 { return nil }
         return Chunk(range: range, head: head)
     }
 
@@ -213,6 +215,12 @@ struct OrganizationChunker {
             var ampersand = false
             if c.folded(p) == "," && p > 0 && c.isNameWord(p - 1) { p -= 1 }
             if c.folded(p) == "&" && p > 0 && c.isNameWord(p - 1) { p -= 1; ampersand = true }
+            // "Baring Securities (Hong Kong) Ltd": a parenthesized place before the suffix.
+            if c.folded(p) == ")" && p >= 3 {
+                var q = p - 1
+                while q > p - 5 && q > 0 && c.folded(q) != "(" { q -= 1 }
+                if c.folded(q) == "(" && q > 0 && q < p - 1 && c.isNameWord(q - 1) { p = q - 1 }
+            }
             guard c.isNameWord(p) || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
             start = companyLeftEdge(from: p, afterAmpersand: ampersand)
             var end = suffixPeriodEnd(i + 1)

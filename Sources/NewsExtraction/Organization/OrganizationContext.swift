@@ -50,6 +50,25 @@ struct OrganizationContext {
         startsSentence(i) && commonSentenceStarts.contains(tokens[i].folded)
     }
 
+    /// The token at `i` continues a name across a slash or a glued hyphen ("Macmillan /
+    /// McGraw", "Time-Warner", "non-Manpower" from the left).
+    func joinsAcross(after end: Int) -> Bool {
+        guard end + 1 < count else { return false }
+        let f = tokens[end].folded
+        if f == "/" && isCap(end + 1) { return true }
+        if f == "-" && !tokens[end].flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore) && isCap(end + 1) { return true }
+        return false
+    }
+
+    /// A hyphen or slash joins the token before `start` to it ("non-Manpower", "Carnegie-Mellon").
+    func joinedFromLeft(_ start: Int) -> Bool {
+        guard start >= 2 else { return false }
+        let f = tokens[start - 1].folded
+        if f == "/" && isCap(start - 2) { return true }
+        if f == "-" && !tokens[start - 1].flags.contains(.spaceBefore) && !tokens[start].flags.contains(.spaceBefore) && isCap(start - 2) { return true }
+        return false
+    }
+
     /// A possessive that may stand inside a name ("People's Bank", "Workers' Party").
     func isNamePossessive(_ i: Int) -> Bool {
         guard i > 0 && tokens[i].folded == "'s" && !tokens[i].flags.contains(.spaceBefore) else { return false }

@@ -115,7 +115,8 @@ struct ShortMentionResolver {
                 let p = i - 1
                 let personBefore = p >= 0 && !c.startsSentence(i) && (c.isNameWord(p) || c.isInitial(p)
                     || (c.folded(p) == "." && p > 0 && c.inList(OrganizationContext.List.stop, p - 1)))
-                if !complement && !moreName && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
+                let joined = c.joinsAcross(after: end) || c.joinedFromLeft(i)
+                if !complement && !moreName && !joined && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
                     found.append((i..<end, value))
                     i = end
                     continue
