@@ -98,6 +98,11 @@ final class DateAnchorTests: XCTestCase {
         XCTAssertEqual(value(.weekend(tense: .past), DocumentDate(year: 1990, month: 8, day: 13)), "1990-W32-WE")
         XCTAssertEqual(value(.weekend(tense: .future), DocumentDate(year: 1990, month: 8, day: 13)), "1990-W33-WE")
         XCTAssertEqual(value(.weekend(tense: .past), DocumentDate(year: 1990, month: 8, day: 12)), "1990-W32-WE")
+        // A quarter without a year: the last such quarter, unless the future is meant.
+        XCTAssertEqual(value(.yearPartNearest(letter: "Q", number: 4, tense: .past), DocumentDate(year: 2005, month: 3, day: 15)), "2004-Q4")
+        XCTAssertEqual(value(.yearPartNearest(letter: "Q", number: 4, tense: .future), DocumentDate(year: 2005, month: 3, day: 15)), "2005-Q4")
+        XCTAssertEqual(value(.yearPartNearest(letter: "Q", number: 3, tense: .unknown), DocumentDate(year: 1989, month: 11, day: 2)), "1989-Q3")
+        XCTAssertEqual(value(.yearPartNearest(letter: "H", number: 2, tense: .unknown), DocumentDate(year: 2023)), "2023-H2")
         XCTAssertEqual(value(.decade(199), nil), "199")
         XCTAssertEqual(value(.century(20), nil), "20")
     }

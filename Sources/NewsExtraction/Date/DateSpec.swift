@@ -27,7 +27,8 @@ public enum TimeUnit: String, Sendable, Equatable {
         }
     }
 
-    /// The ISO-8601 duration of `n` units: `P7Y`, `P2W`, `PT5H`, `P3M`, a quarter as `P3M`.
+    /// The ISO-8601 duration of `n` units: `P7Y`, `P2W`, `PT5H`, `P1Q`; decades and centuries
+    /// in years (`P20Y`) unless the amount is vague (`PXDE`).
     public func duration(_ n: String) -> String {
         switch self {
         case .minute: return "PT\(n)M"
@@ -40,8 +41,8 @@ public enum TimeUnit: String, Sendable, Equatable {
         case .half: return "P\(n)H"
         case .season: return "P\(n)S"
         case .year: return "P\(n)Y"
-        case .decade: return "P\(n)DE"
-        case .century: return "P\(n)CE"
+        case .decade: return Int(n).map { "P\($0 * 10)Y" } ?? "P\(n)DE"
+        case .century: return Int(n).map { "P\($0 * 100)Y" } ?? "P\(n)CE"
         }
     }
 }
