@@ -5,6 +5,9 @@ struct RuleIndex: Sendable {
     var byFolded: [String: [Int]] = [:]
     var byFlag: [(TokenFlags, [Int])] = []
     var byShape: [String: [Int]] = [:]
+    /// The same buckets by interned word and shape id (filled by `intern`).
+    var byLex: [[Int]] = []
+    var byShapeId: [[Int]] = []
     var always: [Int] = []
 
     init(rules: [Rule], vocabulary: Vocabulary) {
@@ -77,11 +80,24 @@ struct RuleIndex: Sendable {
         }
     }
 
+    /// Re-keys the word and shape buckets by lexicon ids, so lookups hash nothing.
+    mutating func intern(_ lexicon: Lexicon) {
+        byLex = Array(repeating: [], count: lexicon.wordIds.count)
+        for (w, list) in byFolded { byLex[Int(lexicon.word(w))] = list }
+        byShapeId = Array(repeating: [], count: lexicon.shapeIds.count)
+        for (s, list) in byShape { byShapeId[Int(lexicon.shape(s))] = list }
+    }
+
     /// The rules to try at a token, in rule order.
     func rules(for token: Token, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
-        if let list = byFolded[token.folded] { out.append(contentsOf: list) }
-        if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
+        if !byLex.isEmpty || byFolded.isEmpty {
+            if token.lex >= 0 && Int(token.lex) < byLex.count { out.append(contentsOf: byLex[Int(token.lex)]) }
+            if token.shapeId >= 0 && Int(token.shapeId) < byShapeId.count { out.append(contentsOf: byShapeId[Int(token.shapeId)]) }
+        } else {
+            if let list = byFolded[token.folded] { out.append(contentsOf: list) }
+            if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
+        }
         for (f, list) in byFlag where token.flags.contains(f) { out.append(contentsOf: list) }
         out.append(contentsOf: always)
         if out.count > 1 {

@@ -12,6 +12,7 @@ public final class NewsExtractor: @unchecked Sendable {
     let index: RuleIndex
     let normalizers: [Normalizer?]
     let programs: [PatternProgram?]
+    let lexicon: Lexicon
     let segmenter: Segmenter
     let decoder = TextDecoder()
     /// Only these types are extracted (nil: all).
@@ -28,9 +29,14 @@ public final class NewsExtractor: @unchecked Sendable {
         activeRules = ruleSet.rules.filter { rule in
             rule.enabled && (types == nil || types!.contains(rule.type) || Self.makesTimex(rule, types!))
         }
-        index = RuleIndex(rules: activeRules, vocabulary: ruleSet.vocabulary)
+        var index = RuleIndex(rules: activeRules, vocabulary: ruleSet.vocabulary)
         normalizers = activeRules.map { $0.normalizer.flatMap { NormalizerRegistry.normalizers[$0] } }
-        programs = activeRules.map { $0.pattern.map(PatternProgram.init) }
+        let lexicon = Lexicon(vocabulary: ruleSet.vocabulary)
+        programs = activeRules.map { rule in rule.pattern.map { PatternProgram($0, lexicon: lexicon) } }
+        index.intern(lexicon)
+        lexicon.freeze()
+        self.lexicon = lexicon
+        self.index = index
         var numberWords: [String: Double] = [:]
         for (k, v) in ruleSet.vocabulary.valuedEntries("number_word") { if let d = Double(v) { numberWords[k] = d } }
         var ordinalWords: [String: Int] = [:]
@@ -49,6 +55,7 @@ public final class NewsExtractor: @unchecked Sendable {
         index = other.index
         normalizers = other.normalizers
         programs = other.programs
+        lexicon = other.lexicon
         segmenter = other.segmenter.copy()
         types = other.types
     }
@@ -81,7 +88,8 @@ public final class NewsExtractor: @unchecked Sendable {
 
     /// Runs stages 3–6 on decoded text.
     public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
-        let tokens = segmenter.tokens(of: text)
+        var tokens = segmenter.tokens(of: text)
+        lexicon.intern(&tokens)
         let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
         let candidates = extractCandidates(document)
         let (kept, discarded) = OverlapResolver.resolve(candidates, keepDiscarded: explain)
@@ -122,7 +130,7 @@ public final class NewsExtractor: @unchecked Sendable {
     func extractCandidates(_ document: SegmentedDocument) -> [Candidate] {
         var candidates: [Candidate] = []
         let tokens = document.tokens
-        let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary)
+        let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary, lexicon: lexicon)
         var ruleIndices: [Int] = []
         ruleIndices.reserveCapacity(16)
         for i in tokens.indices {

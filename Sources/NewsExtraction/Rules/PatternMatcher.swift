@@ -15,6 +15,10 @@ public final class PatternMatcher {
     private var items: UnsafeMutablePointer<Int32>!
     private var alternatives: UnsafeMutablePointer<Int32>!
     private var tests: UnsafeMutablePointer<TokenTest>!
+    private var compiled: UnsafeMutablePointer<PatternProgram.CompiledTest>!
+    private var pool: UnsafeMutablePointer<Int32>!
+    private let vocabBits: UnsafeMutablePointer<Lexicon.Bits>?
+    private let lexicon: Lexicon?
     private var captureStack: [(name: Int32, start: Int, end: Int)] = []
 
     /// The most steps one match attempt may take.
@@ -24,6 +28,17 @@ public final class PatternMatcher {
         tokenArray = tokens
         self.tokens = tokenArray.withUnsafeBufferPointer { $0 }
         self.vocabulary = vocabulary
+        lexicon = nil
+        vocabBits = nil
+    }
+
+    /// A matcher over tokens interned with `lexicon` (frozen).
+    init(tokens: [Token], vocabulary: Vocabulary, lexicon: Lexicon) {
+        tokenArray = tokens
+        self.tokens = tokenArray.withUnsafeBufferPointer { $0 }
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon
+        vocabBits = lexicon.frozenBits
     }
 
     /// A named capture: the token range an element covered.
@@ -56,6 +71,8 @@ public final class PatternMatcher {
             items = program.itemPointer
             alternatives = program.alternativePointer
             tests = program.tests
+            compiled = program.compiledPointer
+            pool = program.poolPointer
         }
         steps = Self.stepBudget
         captureStack.removeAll(keepingCapacity: true)
@@ -109,7 +126,7 @@ public final class PatternMatcher {
     private func matchOnce(_ node: PatternProgram.Node, _ pos: Int, _ k: Continuation) -> Int? {
         switch node.kind {
         case 0:
-            guard pos < tokens.count, Self.passes(tests + Int(node.a), tokens.baseAddress! + pos, vocabulary) else { return nil }
+            guard pos < tokens.count, passesCompiled(Int(node.a), pos) else { return nil }
             return k(pos + 1)
         case 1:
             let mark = captureStack.count
@@ -125,6 +142,48 @@ public final class PatternMatcher {
             }
             return nil
         }
+    }
+
+    /// The compiled test `index` of the current program on token `pos`.
+    @inline(__always)
+    private func passesCompiled(_ index: Int, _ pos: Int) -> Bool {
+        let c = compiled + index
+        let t = tokens.baseAddress! + pos
+        if c.pointee.needsSlowPath || vocabBits == nil { return Self.passes(tests + index, t, vocabulary) }
+        let flags = t.pointee.flags.rawValue
+        if flags & c.pointee.flags != c.pointee.flags { return false }
+        if flags & c.pointee.notFlags != 0 { return false }
+        if c.pointee.glued >= 0 && (c.pointee.glued == 1) == (flags & TokenFlags.spaceBefore.rawValue != 0) { return false }
+        if c.pointee.hasRange {
+            guard let v = t.pointee.number ?? t.pointee.ordinal.map(Double.init), v >= c.pointee.rangeLow, v <= c.pointee.rangeHigh else { return false }
+        }
+        let lex = t.pointee.lex
+        if c.pointee.lowerStart >= 0 {
+            if lex < 0 { return false }
+            var found = false
+            let start = Int(c.pointee.lowerStart)
+            for k in start..<(start + Int(c.pointee.lowerCount)) where pool[k] == lex { found = true; break }
+            if !found { return false }
+        }
+        if c.pointee.notLowerStart >= 0 && lex >= 0 {
+            let start = Int(c.pointee.notLowerStart)
+            for k in start..<(start + Int(c.pointee.notLowerCount)) where pool[k] == lex { return false }
+        }
+        if c.pointee.shapeStart >= 0 {
+            let sid = t.pointee.shapeId
+            if sid < 0 { return false }
+            var found = false
+            let start = Int(c.pointee.shapeStart)
+            for k in start..<(start + Int(c.pointee.shapeCount)) where pool[k] == sid { found = true; break }
+            if !found { return false }
+        }
+        if c.pointee.hasVocab || !c.pointee.notVocab.isEmpty {
+            let bits = lex >= 0 ? vocabBits![Int(lex)] : Lexicon.Bits()
+            if c.pointee.hasVocab && !bits.intersects(c.pointee.vocab) { return false }
+            if bits.intersects(c.pointee.notVocab) { return false }
+        }
+        if c.pointee.minLength > 0 && t.pointee.folded.count < Int(c.pointee.minLength) { return false }
+        return true
     }
 
     /// Whether token `i` passes `test`.

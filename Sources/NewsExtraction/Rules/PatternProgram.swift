@@ -30,7 +30,61 @@ public final class PatternProgram: @unchecked Sendable {
     let notBefore: [[TokenTest]]
     let notAfter: [[TokenTest]]
 
-    init(_ pattern: TokenPattern) {
+    /// A token test in integers: flags, interned words, shapes and vocabulary bits.
+    struct CompiledTest {
+        var flags: UInt32 = 0
+        var notFlags: UInt32 = 0
+        /// -1 not tested, 0 must have space before, 1 must be glued.
+        var glued: Int8 = -1
+        var hasRange = false
+        var rangeLow = 0.0, rangeHigh = 0.0
+        /// Ranges into `wordPool` of allowed / forbidden word ids (-1 start: not tested).
+        var lowerStart: Int32 = -1, lowerCount: Int32 = 0
+        var notLowerStart: Int32 = -1, notLowerCount: Int32 = 0
+        var shapeStart: Int32 = -1, shapeCount: Int32 = 0
+        var vocab = Lexicon.Bits(), hasVocab = false
+        var notVocab = Lexicon.Bits()
+        var minLength: Int32 = 0
+        /// Tests that integers cannot express (exact `text`): checked with the string test.
+        var needsSlowPath = false
+    }
+
+    private(set) var compiledPointer: UnsafeMutablePointer<CompiledTest>
+    private(set) var poolPointer: UnsafeMutablePointer<Int32>
+
+    static func compile(_ t: TokenTest, _ lexicon: Lexicon, _ pool: inout [Int32]) -> CompiledTest {
+        var c = CompiledTest()
+        c.flags = t.flags.rawValue
+        c.notFlags = t.notFlags.rawValue
+        if let g = t.glued { c.glued = g ? 1 : 0 }
+        if let r = t.range { c.hasRange = true; c.rangeLow = r.lowerBound; c.rangeHigh = r.upperBound }
+        if let lower = t.lower {
+            c.lowerStart = Int32(pool.count)
+            pool += lower.map { lexicon.word($0) }
+            c.lowerCount = Int32(lower.count)
+        }
+        if let notLower = t.notLower {
+            c.notLowerStart = Int32(pool.count)
+            pool += notLower.map { lexicon.word($0) }
+            c.notLowerCount = Int32(notLower.count)
+        }
+        if let shapes = t.shape {
+            c.shapeStart = Int32(pool.count)
+            pool += shapes.map { lexicon.shape($0) }
+            c.shapeCount = Int32(shapes.count)
+        }
+        if let v = t.vocab { c.vocab = lexicon.bits(v); c.hasVocab = true }
+        if let v = t.notVocab { c.notVocab = lexicon.bits(v) }
+        c.minLength = Int32(t.minLength ?? 0)
+        c.needsSlowPath = t.text != nil || !lexicon.usable
+        return c
+    }
+
+    convenience init(_ pattern: TokenPattern) {
+        self.init(pattern, lexicon: nil)
+    }
+
+    init(_ pattern: TokenPattern, lexicon given: Lexicon?) {
         var tests: [TokenTest] = []
         before = pattern.before
         after = pattern.after
@@ -85,6 +139,12 @@ public final class PatternProgram: @unchecked Sendable {
         testCount = tests.count
         self.tests = UnsafeMutablePointer<TokenTest>.allocate(capacity: max(1, tests.count))
         self.tests.initialize(from: tests, count: tests.count)
+        let lexicon = given ?? Lexicon(vocabulary: Vocabulary())
+        var pool: [Int32] = []
+        var compiled = tests.map { Self.compile($0, lexicon, &pool) }
+        if given == nil { for i in compiled.indices { compiled[i].needsSlowPath = true } }
+        compiledPointer = Self.copy(compiled)
+        poolPointer = Self.copy(pool)
         nodePointer = Self.copy(self.nodes)
         sequencePointer = Self.copy(self.sequences)
         itemPointer = Self.copy(self.items)
@@ -110,5 +170,7 @@ public final class PatternProgram: @unchecked Sendable {
         sequencePointer.deallocate()
         itemPointer.deallocate()
         alternativePointer.deallocate()
+        compiledPointer.deallocate()
+        poolPointer.deallocate()
     }
 }

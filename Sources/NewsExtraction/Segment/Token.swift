@@ -16,6 +16,10 @@ public struct Token: Sendable {
     public var number: Double?
     /// The position an ordinal names ("12th", "first" → 12, 1).
     public var ordinal: Int?
+    /// Interned id of `folded` in the rules' lexicon, or -1 (set by the extractor).
+    public var lex: Int32 = -1
+    /// Interned id of `shape`, or -1.
+    public var shapeId: Int32 = -1
 
     public init(start: Int, end: Int, folded: String, shape: String, flags: TokenFlags, number: Double?, ordinal: Int?) {
         self.start = start
