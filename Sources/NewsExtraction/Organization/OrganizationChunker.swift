@@ -69,7 +69,7 @@ struct OrganizationChunker {
     func dropLeadingNationality(_ start: Int, before head: Int) -> Int {
         var s = start
         while s < head {
-            if let e = context.dottedPlaceEnd(s), e < head { s = e }
+            if let e = context.dottedPlaceEnd(s), e <= head { s = e }
             else if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2 }
             else if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
             else { break }
@@ -125,8 +125,7 @@ struct OrganizationChunker {
         let c = context
         var e = k + 1
         while e < c.count {
-            if complementWord(e) && !c.isHead(e) { e += 1; continue }
-            if c.isHead(e) && complementWord(e) { e += 1; continue }
+            if complementWord(e) { e += 1; continue }
             let f = c.folded(e)
             if (f == "-" && c.glued(e) || f == "&") && e + 1 < c.count && complementWord(e + 1) && (f == "&" || c.glued(e + 1)) {
                 e += 2; continue
