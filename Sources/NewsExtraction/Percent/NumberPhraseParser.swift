@@ -2,7 +2,8 @@ import CICU
 
 /// Reads the numeric value of a number phrase made of tokens: digits ("9.5", "2,000"),
 /// mixed fractions ("8 1/2"), a sign ("-3"), number words combined into compounds
-/// ("twenty-five", "sixty five", "one hundred and five", "nine and a half") and
+/// ("twenty-five", "sixty five", "one hundred and five", "nine and a half", "one point
+/// three") and
 /// fraction words ("half", "a quarter", "three quarters", list `percent_fraction_word`).
 /// Single words come from the `number_word` list (the token's `number`); what the table cannot combine goes to
 /// ICU's English spell-out parser as a fallback. Cheap: one pass over the tokens.
@@ -61,12 +62,21 @@ public enum NumberPhraseParser {
         var lastWasTens = false
         var wellFormed = true
         var pendingA = false
+        var decimalScale = 0.0     // after "point": the place value of the next digit word
         var i = tokens.startIndex
         while i < tokens.endIndex {
             let t = tokens[i]
             let w = t.folded
             defer { i += 1 }
             if w == "-" || w == "and" { continue }
+            if w == "point" && sawNumber && decimalScale == 0 { decimalScale = 0.1; continue }
+            if decimalScale > 0 {
+                // "one point three": single digit words after "point" are decimals.
+                guard let d = t.number, t.has(.alpha), d < 10, d == d.rounded() else { wellFormed = false; break }
+                current += d * decimalScale
+                decimalScale /= 10
+                continue
+            }
             if w == "a" || w == "an" { pendingA = true; continue }
             if let f = document.vocabulary.value(fractionList, w).flatMap(Double.init) {
                 // "a half", "and a half" → add; "three quarters" → multiply the count.
@@ -82,6 +92,8 @@ public enum NumberPhraseParser {
                 continue
             }
             guard let v = t.number, t.has(.alpha) else { wellFormed = false; break }
+            // A scale word needs a count before it: "billion" alone is the tail of "$14.5 billion".
+            if v >= 100 && !sawNumber && !pendingA { return nil }
             pendingA = false
             if fraction > 0 { wellFormed = false; break }
             if v == 100 {

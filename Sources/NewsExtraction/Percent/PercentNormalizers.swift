@@ -38,6 +38,10 @@ public enum PercentNormalizers {
             } else if a.count == 1, m.document.tokens[a.lowerBound].shape == "dddd" {
                 return nil
             }
+            // "down one to 48 percent" (a change, then a level) and "$14.5 billion or 12%"
+            // are no ranges: the ends of a range are within a factor of ten.
+            let (small, large) = (min(abs(low), abs(high)), max(abs(low), abs(high)))
+            if small > 0 && large > 10 * small { return nil }
             var fields: [String: JSONValue] = ["unit": unit, "low": PercentValue.json(low), "high": PercentValue.json(high)]
             if m.document.tokens[m.range.lowerBound].folded == "between" { fields["qualifier"] = .string("between") }
             guard let n = PercentQualifier.attach(to: m, Normalization(value: .null, fields: fields)) else { return nil }
