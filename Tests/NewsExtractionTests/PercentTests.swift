@@ -29,6 +29,8 @@ final class PercentTests: XCTestCase {
         XCTAssertEqual(phrase("three quarters"), 0.75)
         XCTAssertEqual(phrase("a half"), 0.5)
         XCTAssertEqual(phrase("two thousand three hundred"), 2300)
+        XCTAssertEqual(phrase("one point three"), 1.3)
+        XCTAssertNil(phrase("billion"))
     }
 
     func testSpelloutFallback() {
@@ -75,7 +77,8 @@ final class PercentTests: XCTestCase {
             XCTAssertEqual(e.first?.fields["low"], .int(10), text)
             XCTAssertEqual(e.first?.fields["high"], .int(15), text)
         }
-        // A change from one figure to another is two figures.
+        // A change then a level, and a change from one figure to another, are no ranges.
+        XCTAssertEqual(percents("Labour was down one to 48 percent.").map(\.text), ["48 percent"])
         XCTAssertEqual(percents("The rate rose from 5% to 7%.").map(\.text), ["5%", "7%"])
     }
 

@@ -38,6 +38,16 @@ final class RankTests: XCTestCase {
         XCTAssertEqual(ranks("Mercer is lying fifth after two rounds.").map(\.value), [.int(5)])
     }
 
+    func testCompoundOrdinal() {
+        let e = ranks("The club finished twenty-first in the league.")
+        XCTAssertEqual(e.first?.text, "twenty-first")
+        XCTAssertEqual(e.first?.value, .int(21))
+    }
+
+    func testTimeAndEndCountsAreNotRankings() {
+        XCTAssertTrue(ranks("Lombardi was 1 second behind, and the team finished third to last.").isEmpty)
+    }
+
     func testOrdinalsThatAreNotRankings() {
         let text = """
         The first phase began on the 19th, for the first time in the country. In the second half of the \
