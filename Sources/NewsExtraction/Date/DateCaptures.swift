@@ -91,7 +91,10 @@ struct DateCaptures {
     /// A count: digits or a number word; "a"/"an" is one (`date_count.tsv` gives other words).
     func count(_ name: String = "count") -> Double? {
         guard let r = match.capture(name), !r.isEmpty else { return nil }
-        if let v = value(name, in: "date_count"), let d = Double(v) { return d }
+        // The whole phrase first: "a few" is vague (no value), "a couple of" is 2.
+        if let f = folded(name), match.vocabulary.contains("date_count", f) {
+            return match.vocabulary.value("date_count", f).flatMap { Double($0) }
+        }
         var total: Double? = nil
         for i in r {
             if let n = tokens[i].number { total = (total ?? 0) + n }
@@ -108,7 +111,7 @@ struct DateCaptures {
     /// year-ago quarter": the nearest "quarter" within the match or up to `reach` tokens
     /// before it, with its ordinal ("third quarter" → 3; 0 when it has none). Nil when no
     /// quarter is near.
-    func contextQuarter(reach: Int = 60) -> Int? {
+    func contextQuarter(reach: Int = 120) -> Int? {
         let lo = max(0, match.range.lowerBound - reach)
         var i = match.range.upperBound - 1
         while i >= lo {

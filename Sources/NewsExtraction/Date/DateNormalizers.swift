@@ -162,8 +162,13 @@ public enum DateNormalizers {
         guard let n = c.count() else {
             return done(c, .reference(dir < 0 ? "PAST_REF" : "FUTURE_REF"))
         }
-        guard n == n.rounded(), n >= 1, n < 10000 else { return nil }
+        guard n == n.rounded(), n >= 1, n < 100000 else { return nil }
+        // Hours and minutes before the DCT need its time of day: left to the duration rule.
+        if unit == .hour || unit == .minute { return nil }
         let k = Int(n) * dir
+        // Beyond two millennia: only the direction is kept ("6,000 years ago").
+        let years = unit == .decade ? Int(n) * 10 : unit == .century ? Int(n) * 100 : unit == .year ? Int(n) : 0
+        if years > 2000 { return done(c, .reference(dir < 0 ? "PAST_REF" : "FUTURE_REF")) }
         if unit == .year && k == -1 && m.rule.options["quarterContext"] == .bool(true) { return done(c, c.yearEarlier(years: 1)) }
         switch unit {
         case .decade: return done(c, .shift(unit: .year, offset: k * 10))
