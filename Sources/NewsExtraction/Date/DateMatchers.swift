@@ -22,6 +22,8 @@ public enum DateMatchers {
         var out: [Candidate] = []
         for c in input.candidates where c.rule.hasPrefix("date.") && c.type == .date {
             if let only, !only.contains(c.rule) { continue }
+            // "now", "recently": no modifiers ("is around at the moment").
+            if let t = c.deferred as? TimexValue, case .reference = t.spec { continue }
             guard let r = c.tokenRange, r.lowerBound > 0 else { continue }
             var best: (start: Int, mod: String)? = nil
             var k = r.lowerBound
