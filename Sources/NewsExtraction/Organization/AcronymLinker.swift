@@ -56,7 +56,13 @@ struct AcronymLinker {
             }
             // Initials found, mostly on lower-case words: a common noun.
             if li < 0 || matched >= 2 {
-                if lowerWords * 2 >= matched && matched > 0 { result.insert(c.folded(a)) }
+                if lowerWords * 2 >= matched && matched > 0 { result.insert(c.folded(a)); continue }
+            }
+            // One lower-case word standing for the whole acronym ("diethylstilbestrol (DES)").
+            let before = a - 2
+            if before >= 0, c.tokens[before].flags.contains(.lower), c.tokens[before].end - c.tokens[before].start > letters.count,
+               !GazetteerMatcher.innerWords.contains(c.folded(before)), c.folded(before).unicodeScalars.first == letters.first {
+                result.insert(c.folded(a))
             }
         }
         return result
@@ -81,15 +87,19 @@ struct AcronymLinker {
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
             if i + 1 < c.count, c.folded(i + 1) == ":" { continue }
             if lowerWords.contains(f) { continue }
-            // A model or index number follows ("MMI 500", "F 16").
+            // A model, index or rating: a number follows ("MMI 500"), or a glued hyphen ("TRS-80",
+            // "AA-"), or the word is glued to one before it ("HOME-SALE").
             if i + 1 < c.count, c.tokens[i + 1].flags.contains(.digit) { continue }
+            if i + 1 < c.count, c.folded(i + 1) == "-", c.glued(i + 1),
+               i + 2 >= c.count || !c.glued(i + 2) || !c.tokens[i + 2].flags.contains(.alpha) { continue }
+            if i > 0, c.glued(i), c.folded(i - 1) == "-" { continue }
             if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
             var run = 1
             var k = i - 1
             while k >= 0 && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k -= 1 }
             k = i + 1
             while k < c.count && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k += 1 }
-            if run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 5) { continue }
+            if run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 4) { continue }
             // Initials standing alone before a layout gap (a signature: "MG   All content…").
             if c.has(i, .sentenceStart), i + 1 < c.count, c.has(i + 1, .lineStart) || c.tokens[i + 1].start - c.tokens[i].end >= 2 { continue }
             found.append(i)

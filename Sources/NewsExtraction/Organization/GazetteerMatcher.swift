@@ -45,6 +45,11 @@ struct GazetteerMatcher {
         if c.isCommonWordAtSentenceStart(i) { return false }
         if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
+        // A surname: "Mr. Maxwell", "David O. Maxwell".
+        if i > 1 && c.folded(i - 1) == "." && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
+            && (c.isInitial(i - 2) || c.inList(OrganizationContext.List.stop, i - 2)) { return false }
+        // A rating or a model: "AA-", "F-16".
+        if next + 1 < c.count && c.folded(next) == "-" && c.glued(next) && !(c.glued(next + 1) && c.tokens[next + 1].flags.contains(.alpha)) { return false }
         return true
     }
 
