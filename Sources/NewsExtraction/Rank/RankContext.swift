@@ -51,6 +51,8 @@ struct RankContext {
             let t = tokens[k]
             if t.folded == "-" && t.flags.isDisjoint(with: .spaceBefore) && k > end { k += 1; continue }
             guard t.has(.alpha), t.has(.lower), !vocabulary.contains(Self.functionWords, t.folded) else { break }
+            // A word in -ed is most likely the verb ("the world number one reeled off…").
+            if t.folded.hasSuffix("ed") && t.folded.count > 4 { break }
             words += 1
             k += 1
         }
@@ -89,7 +91,11 @@ struct RankContext {
         guard k > phraseStart else { return nil }
         let text = document.text(tokens: (start + 1)..<k)
         if prep == "of" { return sawScopeNoun || sawTitle ? (text, nil, k) : (nil, nil, k) }
-        if sawTitle || sawScopeNoun || sawNumber || prep == "among" || prep == "on" { return (text, nil, k) }
+        // A figure makes a scope only after "among" ("among 190 countries"); "in 2003" is a
+        // date and "on 17 points" a score.
+        if sawNumber && !sawTitle && !sawScopeNoun && prep != "among" { return (nil, nil, k) }
+        if sawTitle || sawScopeNoun || prep == "among" { return (text, nil, k) }
+        if prep == "on" { return (nil, nil, k) }
         return (nil, text, k)
     }
 
