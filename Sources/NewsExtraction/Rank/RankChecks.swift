@@ -6,10 +6,14 @@ enum RankChecks {
     /// standings", "the fourth place of all fields").
     static let placeFollowers: Set<String> = ["in", "among", "of", "behind", "after", "with", "on", "at", "overall", "finish"]
 
+    static let possessives: Set<String> = ["their", "its", "his", "her", "my", "our", "your"]
+
     /// "Nth place": false for "in the first place" and "the first place to look".
     static func isPlacing(_ span: Range<Int>, position: Int, in doc: SegmentedDocument) -> Bool {
         let tokens = doc.tokens
         let before = span.lowerBound > 0 ? tokens[span.lowerBound - 1].folded : ""
+        // "their first spot at the World Cup in 32 years": a first occurrence.
+        if position == 1 && possessives.contains(before) && tokens[span.upperBound - 1].folded == "spot" { return false }
         guard before == "the" && position == 1 else { return true }
         let after = span.upperBound < tokens.count ? tokens[span.upperBound].folded : ""
         return placeFollowers.contains(after)
