@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Scores RANK on the OntoNotes newswire dev set with the project's stand-off labels.
+"""Scores RANK on a shared dev corpus with the project's stand-off labels.
 
-The labels (corpora/rank/ontonotes_nw_dev.rank.jsonl) name documents by id and
+The labels (corpora/rank/NAME.rank.jsonl, for ../shared/corpora/dev/NAME.jsonl; NAME
+is ontonotes_nw_dev by default, te3_tbaq with --set) name documents by id and
 offsets only; the texts stay in ../shared. This script joins them at run time into
 a temporary gold file (rankings required, ambiguous cases optional, non-rankings
 negative), runs `extract eval --types RANK` on it, and then counts how many
 non-ranking ordinals got a RANK tag. It skips cleanly (exit 0) when the shared
 corpus is absent.
 
-Usage: scripts/rank_dev_eval.py [--extract PATH] [--errors N] [--keep FILE]
+Usage: scripts/rank_dev_eval.py [--set NAME] [--extract PATH] [--errors N] [--keep FILE]
 """
 import argparse
 import json
@@ -18,8 +19,6 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LABELS = os.path.join(ROOT, "corpora", "rank", "ontonotes_nw_dev.rank.jsonl")
-CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "dev", "ontonotes_nw_dev.jsonl")
 STATUS = {"ranking": "required", "ambiguous": "optional", "not-ranking": "negative"}
 
 
@@ -37,10 +36,15 @@ def find_extract(given):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", default="ontonotes_nw_dev", help="label set: ontonotes_nw_dev (default) or te3_tbaq")
     parser.add_argument("--extract", help="path of the extract binary")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors")
     parser.add_argument("--keep", help="also write the joined gold file here (outside the repository!)")
     args = parser.parse_args()
+    LABELS = os.path.join(ROOT, "corpora", "rank", f"{args.set}.rank.jsonl")
+    CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "dev", f"{args.set}.jsonl")
+    if not os.path.exists(LABELS):
+        sys.exit(f"rank_dev_eval: no labels {LABELS}")
 
     if not os.path.exists(CORPUS):
         print(f"rank_dev_eval: {CORPUS} not found; skipping")
@@ -93,7 +97,7 @@ def main():
         predicted[rec["id"]] = [(e["start"], e["end"]) for e in rec.get("entities", []) if e["type"] == "RANK"]
     with open(LABELS, encoding="utf-8") as f:
         recs = [json.loads(l) for l in f if l.strip()]
-    for source in ("ontonotes-ordinal", "all"):
+    for source in sorted({r["source"] for r in recs}) + ["all"]:
         negatives = [r for r in recs if r["label"] == "not-ranking" and (source == "all" or r["source"] == source)]
         tagged = [r for r in negatives
                   if any(s < r["end"] and r["start"] < e for s, e in predicted.get(r["doc"], []))]
