@@ -39,6 +39,11 @@ let package = Package(
             name: "extract-bench",
             dependencies: ["NewsExtraction"]
         ),
+        // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer); a replay tool otherwise.
+        .executableTarget(
+            name: "extract-fuzz",
+            dependencies: ["NewsExtraction"]
+        ),
         .testTarget(
             name: "NewsExtractionTests",
             dependencies: ["NewsExtraction", "extract"]

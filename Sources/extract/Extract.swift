@@ -17,6 +17,20 @@ struct Extract: ParsableCommand {
         subcommands: [Run.self, Eval.self, Rules.self, Tokens.self, Diff.self],
         defaultSubcommand: Run.self
     )
+
+    /// Runs the command; usage errors exit with 2 (the documented status), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by the commands that load rules.

@@ -104,7 +104,7 @@ public final class DocumentProcessor: @unchecked Sendable {
         w.bytes.append(0x5B)
         for (i, e) in result.entities.enumerated() {
             if i > 0 { w.bytes.append(0x2C) }
-            EntityWriter.write(e, to: &w, offsets: offsets, extra: [("explain", explanation(e, dct: dct))])
+            EntityWriter.write(e, to: &w, offsets: offsets, extra: [("explain", explanation(e, dct: dct, document: result.document))])
         }
         w.raw("],\"discarded\":[")
         for (i, d) in result.discarded.enumerated() {
@@ -114,7 +114,7 @@ public final class DocumentProcessor: @unchecked Sendable {
         w.bytes.append(0x5D)
     }
 
-    func explanation(_ e: Entity, dct: DocumentDate?) -> JSONValue {
+    func explanation(_ e: Entity, dct: DocumentDate?, document: SegmentedDocument?) -> JSONValue {
         let rule = extractor.ruleSet.rule(e.rule)
         var pairs: [(String, JSONValue)] = [("rule", .string(e.rule))]
         if let rule {
@@ -123,6 +123,17 @@ public final class DocumentProcessor: @unchecked Sendable {
             pairs.append(("normalizer", .string(rule.normalizer ?? "none")))
         }
         pairs.append(("dct", dct.map { .string($0.description) } ?? .null))
+        if let document {
+            // The tokens the entity covers, with the attributes patterns test.
+            var tokens: [JSONValue] = []
+            for (i, t) in document.tokens.enumerated() {
+                let s = document.text.scalarOffset(utf16: t.start), en = document.text.scalarOffset(utf16: t.end)
+                if en <= e.start { continue }
+                if s >= e.end { break }
+                tokens.append(.object([("text", .string(document.text(of: i))), ("lower", .string(t.folded)), ("shape", .string(t.shape))]))
+            }
+            pairs.append(("tokens", .array(tokens)))
+        }
         return .object(pairs)
     }
 

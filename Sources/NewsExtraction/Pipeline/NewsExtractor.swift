@@ -66,8 +66,11 @@ public final class NewsExtractor: @unchecked Sendable {
     /// The result of one document, with what explain mode reports.
     public struct Result: Sendable {
         public var entities: [Entity]
-        /// Candidates that lost in overlap resolution (explain mode only).
+        /// Candidates that lost in overlap resolution, and pattern matches that their
+        /// normalizer rejected (explain mode only).
         public var discarded: [(candidate: Entity, reason: String)]
+        /// The document's tokens (explain mode only), to show what each entity matched.
+        public var document: SegmentedDocument?
     }
 
     /// The tokens of a text with their attributes (for `extract tokens` and rule authors).
@@ -91,7 +94,13 @@ public final class NewsExtractor: @unchecked Sendable {
         var tokens = segmenter.tokens(of: text)
         lexicon.intern(&tokens)
         let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
-        let candidates = extractCandidates(document)
+        var rejected: [Candidate] = []
+        let candidates: [Candidate]
+        if explain {
+            candidates = withUnsafeMutablePointer(to: &rejected) { extractCandidates(document, rejected: $0) }
+        } else {
+            candidates = extractCandidates(document)
+        }
         let (kept, discarded) = OverlapResolver.resolve(candidates, keepDiscarded: explain)
         var entities: [Entity] = []
         entities.reserveCapacity(kept.count)
@@ -100,8 +109,14 @@ public final class NewsExtractor: @unchecked Sendable {
             if let types, !types.contains(e.type) { continue }
             entities.append(e)
         }
-        let lost = discarded.map { (entity($0.candidate, text: text, dct: dct), $0.reason) }
-        return Result(entities: entities, discarded: lost)
+        var lost = discarded.map { (entity($0.candidate, text: text, dct: dct), $0.reason) }
+        for c in rejected {
+            let rule = ruleSet.rule(c.rule)
+            lost.append((Entity(type: c.type, start: text.scalarOffset(utf16: c.start), end: text.scalarOffset(utf16: c.end),
+                                text: text.text(utf16: c.start..<c.end), value: nil, rule: c.rule, fields: [:]),
+                         "normalizer \(rule?.normalizer ?? "?") rejected the match"))
+        }
+        return Result(entities: entities, discarded: lost, document: explain ? document : nil)
     }
 
     /// Stage 6: anchors deferred values and converts offsets to Unicode scalars.
@@ -127,7 +142,7 @@ public final class NewsExtractor: @unchecked Sendable {
     }
 
     /// Stage 4: every pattern rule at every token, then the named matchers.
-    func extractCandidates(_ document: SegmentedDocument) -> [Candidate] {
+    func extractCandidates(_ document: SegmentedDocument, rejected: UnsafeMutablePointer<[Candidate]>? = nil) -> [Candidate] {
         var candidates: [Candidate] = []
         let tokens = document.tokens
         let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary, lexicon: lexicon)
@@ -141,7 +156,13 @@ public final class NewsExtractor: @unchecked Sendable {
                 let match = RuleMatch(document: document, rule: rule, range: i..<m.end, captures: m.captures)
                 var normalization = Normalization()
                 if let normalizer = normalizers[r] {
-                    guard let n = normalizer(match) else { continue }
+                    guard let n = normalizer(match) else {
+                        if let rejected {
+                            rejected.pointee.append(Candidate(type: rule.type, start: tokens[i].start, end: tokens[m.end - 1].end,
+                                                              rule: rule.id, priority: rule.priority))
+                        }
+                        continue
+                    }
                     normalization = n
                 }
                 let range = normalization.range ?? match.range
