@@ -171,6 +171,7 @@ public enum DateNormalizers {
         if years > 2000 { return done(c, .reference(dir < 0 ? "PAST_REF" : "FUTURE_REF")) }
         if unit == .year && k == -1 && m.rule.options["quarterContext"] == .bool(true) { return done(c, c.yearEarlier(years: 1)) }
         switch unit {
+        case .week: return done(c, .shift(unit: .day, offset: k * 7))
         case .decade: return done(c, .shift(unit: .year, offset: k * 10))
         case .century: return done(c, .shift(unit: .year, offset: k * 100))
         default: return done(c, .shift(unit: unit, offset: k))

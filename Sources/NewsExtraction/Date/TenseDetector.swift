@@ -3,8 +3,10 @@
 /// "will", "scheduled"…), reporting verbs (`date_tense_report.tsv`: "said") and the "-ed"
 /// ending of past verbs, both weak. The nearest strong cue within the sentence wins (a
 /// tie goes to the left), else the nearest weak one; a deadline word right before the
-/// date (`date_tense_future_adjacent.tsv`: "by", "until") is a weak cue of the future; no
-/// cue gives `.unknown`.
+/// date (`date_tense_future_adjacent.tsv`: "by", "until") means the future unless a strong
+/// past cue says otherwise (on the left, or within three tokens after); modals
+/// (`date_tense_future_left.tsv`: "would") count only before the date; no cue gives
+/// `.unknown`.
 public enum TenseDetector {
     /// How many tokens on each side are looked at.
     static let window = 10
@@ -18,6 +20,7 @@ public enum TenseDetector {
             guard t.flags.contains(.alpha) || t.folded.hasPrefix("'") else { return nil }
             let f = t.folded
             if vocabulary.contains("date_tense_future", f) { return (.future, true) }
+            if i < range.lowerBound && vocabulary.contains("date_tense_future_left", f) { return (.future, true) }
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
             if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
             if vocabulary.contains("date_tense_report", f) { return (.past, false) }
@@ -39,14 +42,17 @@ public enum TenseDetector {
             if c.strong { if strong == nil || d < strong!.distance { strong = (d, c.0) } }
             else if weak == nil || d < weak!.distance { weak = (d, c.0) }
         }
-        // "by Dec. 15", "until March": a deadline ahead (a weak cue: "had filed by Wednesday").
-        if range.lowerBound > 0, vocabulary.contains("date_tense_future_adjacent", tokens[range.lowerBound - 1].folded) {
-            weak = (1, .future)
-        }
+        // "by Dec. 15", "until March": a deadline ahead, unless a strong cue on the left says
+        // otherwise ("had filed reports by Wednesday").
+        var leftStrongPast = false
+        let deadline = range.lowerBound > 0 && vocabulary.contains("date_tense_future_adjacent", tokens[range.lowerBound - 1].folded)
         if range.lowerBound < tokens.count && !boundary(range.lowerBound) {
             var i = range.lowerBound - 1
             while i >= 0 && range.lowerBound - i <= window {
-                if let c = cue(i) { note(c, range.lowerBound - i); if c.strong { break } }
+                if let c = cue(i) {
+                    note(c, range.lowerBound - i)
+                    if c.strong { leftStrongPast = c.0 == .past; break }
+                }
                 if boundary(i) { break }
                 i -= 1
             }
@@ -57,6 +63,9 @@ public enum TenseDetector {
             if let c = cue(i) { note(c, i - range.upperBound + 1); if c.strong { break } }
             i += 1
         }
+        // A deadline holds unless a strong past cue is on the left or right after the date
+        // ("Until Thursday, they had not…").
+        if deadline, leftStrongPast == false, !(strong?.tense == .past && strong!.distance <= 3) { return .future }
         return strong?.tense ?? weak?.tense ?? .unknown
     }
 }
