@@ -59,7 +59,8 @@ public enum TenseDetector {
         }
         var i = range.upperBound
         while i < tokens.count && i - range.upperBound < window {
-            if boundary(i) { break }
+            // A reported clause after "that" has its own tense ("confirmed Friday that it will…").
+            if boundary(i) || tokens[i].folded == "that" { break }
             if let c = cue(i) { note(c, i - range.upperBound + 1); if c.strong { break } }
             i += 1
         }
