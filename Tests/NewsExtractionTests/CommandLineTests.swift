@@ -148,4 +148,56 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains(url.path) && r.stderr.contains("user.bad") && r.stderr.contains("lowr"), r.stderr)
     }
+
+    func testNULBytesAndCRLFAreKeptAndCounted() throws {
+        let text = "A\u{0}B said\r\nprices rose 5 percent."
+        let r = try run(["--input", "text"], stdin: text)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let out = try lines(r.stdout)
+        XCTAssertEqual(out[0]["text"] as? String, text)
+        let e = (out[0]["entities"] as! [[String: Any]]).first { $0["type"] as? String == "PERCENT" }
+        XCTAssertEqual(e?["start"] as? Int, Array(text.unicodeScalars).firstIndex(of: "5"))
+    }
+
+    func testHugeNumbersAndImpossibleDatesAreNotEntities() throws {
+        let r = try run(["--dct", "2023"], stdin: "It came 99999999999999999999th on February 30, a 99999999999999999999 percent rise.")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let entities = try lines(r.stdout)[0]["entities"] as! [[String: Any]]
+        XCTAssertFalse(entities.contains { $0["type"] as? String == "RANK" }, "\(entities)")
+        XCTAssertFalse(entities.contains { ($0["text"] as? String ?? "").contains("February 30") }, "\(entities)")
+    }
+
+    func testClosedPipeStopsQuietly() throws {
+        var input = ""
+        for i in 0..<3000 { input += "{\"id\":\"d\(i)\",\"text\":\"Shares rose 5 percent on Monday at Acme Corp.\"}\n" }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pipe-\(getpid()).jsonl")
+        try Data(input.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "'\(Self.binary.path)' < '\(file.path)' | head -1"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertTrue(o.hasPrefix("{\"id\":\"d0\""), o)
+        XCTAssertEqual(e, "", "no error message when the reader goes away")
+    }
+
+    func testWriteErrorIsReportedOnceWithStatus3() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "printf 'Up 5 percent.' | '\(Self.binary.path)' > /dev/full"]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 3)
+        XCTAssertEqual(e.components(separatedBy: "cannot write").count, 2, e)
+    }
 }

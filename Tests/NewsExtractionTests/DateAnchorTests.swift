@@ -128,8 +128,8 @@ final class DateAnchorTests: XCTestCase {
         XCTAssertEqual(open.fields["anchor"], .string("DCT-P1Y"))
         let range = TimexValue(.range(.calendar(year: 2010, month: nil, day: nil, tense: .unknown), .calendar(year: 2015, month: nil, day: nil, tense: .unknown)))
         let r = range.resolve(dct: nil)
-        XCTAssertEqual(r.fields["begin"], .string("2010"))
-        XCTAssertEqual(r.fields["end"], .string("2015"))
+        XCTAssertEqual(r.fields["range_begin"], .string("2010"))
+        XCTAssertEqual(r.fields["range_end"], .string("2015"))
         XCTAssertEqual(TimexValue(.reference("PRESENT_REF")).resolve(dct: nil).value, .string("PRESENT_REF"))
     }
 }

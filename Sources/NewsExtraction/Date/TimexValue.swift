@@ -1,6 +1,6 @@
 /// The deferred value of a date entity: a parsed `DateSpec` that stage 6 anchors to the
 /// DCT. Its fields: `timex_type` (always), `mod` (START/MID/END/APPROX… when the text
-/// gives one), `begin`/`end` for ranges, and `anchor` when the value stayed
+/// gives one), `range_begin`/`range_end` for ranges, and `anchor` when the value stayed
 /// underspecified for want of a DCT (e.g. `DCT-P1Y` for "last year", value `XXXX`).
 public struct TimexValue: DeferredValue, Equatable {
     public var spec: DateSpec
@@ -22,8 +22,8 @@ public struct TimexValue: DeferredValue, Equatable {
         var fields: [String: JSONValue] = ["timex_type": .string(timexType)]
         if let mod { fields["mod"] = .string(mod) }
         if case .range = spec, let slash = r.value.firstIndex(of: "/") {
-            fields["begin"] = .string(String(r.value[..<slash]))
-            fields["end"] = .string(String(r.value[r.value.index(after: slash)...]))
+            fields["range_begin"] = .string(String(r.value[..<slash]))
+            fields["range_end"] = .string(String(r.value[r.value.index(after: slash)...]))
         }
         if !r.anchored { fields["anchor"] = .string(anchorNote ?? Self.note(spec)) }
         return (.string(r.value), fields)

@@ -9,6 +9,9 @@ public enum OffsetUnit: String, Sendable, CaseIterable {
 /// Stage 7: writes entities as JSON. Entity keys come in a fixed order — `type`,
 /// `start`, `end`, `text`, `value`, `rule` — then the type-specific fields sorted by key.
 public struct EntityWriter {
+    /// The keys every entity has; a type-specific field may not reuse one (it is not written).
+    public static let reservedKeys: Set<String> = ["type", "start", "end", "text", "value", "rule"]
+
     public static func write(_ entities: [Entity], to w: inout JSONWriter, offsets: OffsetMap?) {
         w.bytes.append(0x5B)
         for (i, e) in entities.enumerated() {
@@ -32,7 +35,7 @@ public struct EntityWriter {
         w.raw(",\"rule\":")
         w.string(e.rule)
         let fields = e.fields.isEmpty ? [] : e.fields.keys.sorted()
-        for key in fields {
+        for key in fields where !reservedKeys.contains(key) {
             w.bytes.append(0x2C)
             w.string(key)
             w.bytes.append(0x3A)
