@@ -41,6 +41,9 @@ struct RuleOptions: ParsableArguments {
     @Option(help: "Entity types to extract, comma-separated (ORG,PERCENT,RANK,DATE,TIME,DURATION,SET).")
     var types: String?
 
+    @Flag(help: "Read numeric dates day first (31/05/2023), as British and European text writes them.")
+    var dayFirst = false
+
     func parsedTypes() throws -> Set<EntityType>? {
         guard let types else { return nil }
         var set = Set<EntityType>()
@@ -54,7 +57,12 @@ struct RuleOptions: ParsableArguments {
 
     func makeExtractor() throws -> NewsExtractor {
         do {
-            return try NewsExtractor(userRulePaths: rules, types: parsedTypes())
+            var set = try RuleSet.load(userPaths: rules)
+            if dayFirst {
+                try set.setEnabled("date.numeric-mdy", false)
+                try set.setEnabled("date.numeric-dmy", true)
+            }
+            return try NewsExtractor(ruleSet: set, types: parsedTypes())
         } catch let e as ExtractionError {
             FileHandle.standardError.write(Data("extract: \(e.description)\n".utf8))
             throw ExitCode(2)

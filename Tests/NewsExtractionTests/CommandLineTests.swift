@@ -200,4 +200,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 3)
         XCTAssertEqual(e.components(separatedBy: "cannot write").count, 2, e)
     }
+
+    func testDayFirstReadsNumericDatesDayFirst() throws {
+        let text = "The memo dated 04/05/2023 was leaked."
+        let us = try lines(try run(["--dct", "2023"], stdin: text).stdout)[0]["entities"] as! [[String: Any]]
+        let eu = try lines(try run(["--dct", "2023", "--day-first"], stdin: text).stdout)[0]["entities"] as! [[String: Any]]
+        XCTAssertTrue(us.contains { $0["value"] as? String == "2023-04-05" }, "\(us)")
+        XCTAssertTrue(eu.contains { $0["value"] as? String == "2023-05-04" }, "\(eu)")
+    }
 }

@@ -24,7 +24,17 @@ public struct RuleExampleRunner {
 
     public func run(rules: [Rule]? = nil) -> Report {
         var report = Report()
-        for rule in rules ?? extractor.ruleSet.rules where rule.enabled {
+        for rule in rules ?? extractor.ruleSet.rules {
+            // A rule that is off by default runs its examples with itself switched on.
+            var extractor = self.extractor
+            if !rule.enabled {
+                var set = self.extractor.ruleSet
+                guard (try? set.setEnabled(rule.id, true)) != nil, let e = try? NewsExtractor(ruleSet: set) else {
+                    report.failures.append(Failure(rule: rule.id, source: rule.source, message: "cannot switch the rule on"))
+                    continue
+                }
+                extractor = e
+            }
             for ex in rule.examples {
                 report.examples += 1
                 let dct = ex.dct.flatMap(DocumentDate.init) ?? Self.defaultDCT

@@ -11,12 +11,13 @@ struct RuleFileParser {
                                         "matcher", "normalizer", "fields", "options", "examples", "counterexamples", "comment", "enabled"]
     static let elementKeys: Set<String> = ["lower", "text", "vocab", "notVocab", "shape", "is", "not", "range", "notLower",
                                            "glued", "minLength", "op", "max", "name", "group", "oneOf"]
-    static let fileKeys: Set<String> = ["rules", "disable", "priorities", "comment"]
+    static let fileKeys: Set<String> = ["rules", "disable", "enable", "priorities", "comment"]
 
     /// The parsed content of a file.
     struct Content {
         var rules: [Rule] = []
         var disable: [String] = []
+        var enable: [String] = []
         var priorities: [String: Int] = [:]
     }
 
@@ -51,6 +52,10 @@ struct RuleFileParser {
         if let d = top["disable"] {
             guard let list = d as? [String] else { throw fail("\"disable\" must be a list of rule ids") }
             content.disable = list
+        }
+        if let e = top["enable"] {
+            guard let list = e as? [String] else { throw fail("\"enable\" must be a list of rule ids") }
+            content.enable = list
         }
         if let p = top["priorities"] {
             guard let map = p as? [String: Any] else { throw fail("\"priorities\" must map rule ids to integers") }

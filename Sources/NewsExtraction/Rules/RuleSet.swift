@@ -80,6 +80,13 @@ public struct RuleSet: Sendable {
             rules[i].enabled = false
             disabled.insert(id)
         }
+        for id in content.enable {
+            guard let i = rules.firstIndex(where: { $0.id == id }) else {
+                throw ExtractionError.invalidRules(file: source, line: nil, rule: id, message: "\"enable\" names an unknown rule")
+            }
+            rules[i].enabled = true
+            disabled.remove(id)
+        }
         for (id, p) in content.priorities {
             guard let i = rules.firstIndex(where: { $0.id == id }) else {
                 throw ExtractionError.invalidRules(file: source, line: nil, rule: id, message: "\"priorities\" names an unknown rule")
@@ -117,6 +124,15 @@ public struct RuleSet: Sendable {
                 }
             }
         }
+    }
+
+    /// Turns a rule on or off (e.g. `--day-first`).
+    public mutating func setEnabled(_ id: String, _ enabled: Bool) throws {
+        guard let i = rules.firstIndex(where: { $0.id == id }) else {
+            throw ExtractionError.invalidRules(file: "(options)", line: nil, rule: id, message: "no such rule")
+        }
+        rules[i].enabled = enabled
+        if enabled { disabled.remove(id) } else { disabled.insert(id) }
     }
 
     /// The rule with this id.
