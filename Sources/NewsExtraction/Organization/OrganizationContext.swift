@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every ORG matcher reads about a document: its tokens, the word lists of the rule
 /// set (head nouns, legal suffixes, event nouns, stop words, titles…) and the gazetteers,
 /// with the token tests the matchers share (is this a capitalized name word, a place…).
@@ -29,11 +31,84 @@ struct OrganizationContext {
     /// ("Shares", "Until"): there the capital letter comes from the sentence, not a name.
     let commonSentenceStarts: Set<String>
 
+    /// Per token, the word lists its folded form belongs to (bit `k` = `maskedLists[k]`),
+    /// plus `governmentBit` and `companyBit` for the kinds of head nouns: one hash per token
+    /// instead of one per test.
+    let masks: [UInt16]
+
+    static let maskedLists: [String] = [List.head, List.event, List.legal, List.stop, List.title, List.standalone,
+                                        List.nonAcronym, List.indexNoun, List.possessive, List.contextBefore,
+                                        List.contextPossessed, List.companyNoun, List.placeAbbreviation]
+    static let governmentBit: UInt16 = 1 << 13
+    static let companyBit: UInt16 = 1 << 14
+
+    /// The bit of a list name.
+    @inline(__always)
+    static func bit(_ list: String) -> UInt16 {
+        switch list {
+        case List.head: return 1 << 0
+        case List.event: return 1 << 1
+        case List.legal: return 1 << 2
+        case List.stop: return 1 << 3
+        case List.title: return 1 << 4
+        case List.standalone: return 1 << 5
+        case List.nonAcronym: return 1 << 6
+        case List.indexNoun: return 1 << 7
+        case List.possessive: return 1 << 8
+        case List.contextBefore: return 1 << 9
+        case List.contextPossessed: return 1 << 10
+        case List.companyNoun: return 1 << 11
+        case List.placeAbbreviation: return 1 << 12
+        default: return 0
+        }
+    }
+
+    /// The context of a document, shared by the ORG matchers of one document on one thread
+    /// (built once, not once per matcher).
+    static func shared(_ document: SegmentedDocument) -> OrganizationContext {
+        let key = ObjectIdentifier(document.text)
+        let slot = Thread.current.threadDictionary
+        if let box = slot[Self.cacheKey] as? ContextBox, box.key == key, box.context.tokens.count == document.tokens.count {
+            return box.context
+        }
+        let context = OrganizationContext(document)
+        slot[Self.cacheKey] = ContextBox(key: key, context: context)
+        return context
+    }
+
+    static let cacheKey = "NewsExtraction.OrganizationContext"
+    static let tableKey = "NewsExtraction.OrganizationWordTable"
+
+    /// The word → lists table of a vocabulary, cached per thread; rebuilt when the sizes of
+    /// the lists change (another rule set).
+    static func wordTable(_ vocabulary: Vocabulary) -> WordTable {
+        var sizes: [Int] = []
+        sizes.reserveCapacity(maskedLists.count + 1)
+        for name in maskedLists { sizes.append(vocabulary.entries(name).count) }
+        sizes.append(vocabulary.valuedEntries(List.head).count)
+        let slot = Thread.current.threadDictionary
+        if let cached = slot[tableKey] as? WordTable, cached.sizes == sizes { return cached }
+        var masks: [String: UInt16] = [:]
+        masks.reserveCapacity(1024)
+        for (k, name) in maskedLists.enumerated() {
+            for entry in vocabulary.entries(name) { masks[entry, default: 0] |= 1 << UInt16(k) }
+        }
+        for (entry, kind) in vocabulary.valuedEntries(List.head) {
+            if kind == "gov" { masks[entry, default: 0] |= governmentBit }
+            if kind == "company" { masks[entry, default: 0] |= companyBit }
+        }
+        let table = WordTable(sizes: sizes, masks: masks)
+        slot[tableKey] = table
+        return table
+    }
+
     init(_ document: SegmentedDocument, gazetteers: GazetteerIndex = .shared) {
         self.document = document
         tokens = document.tokens
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
+        let table = Self.wordTable(document.vocabulary)
+        masks = document.tokens.map { table.masks[$0.folded] ?? 0 }
         var starts: Set<String> = []
         for t in tokens where t.flags.contains(.sentenceStart) && t.flags.contains(.title) && !t.flags.contains(.upper) {
             starts.insert(t.folded)
@@ -72,7 +147,7 @@ struct OrganizationContext {
     /// A possessive that may stand inside a name ("People's Bank", "Workers' Party").
     func isNamePossessive(_ i: Int) -> Bool {
         guard i > 0 && tokens[i].folded == "'s" && !tokens[i].flags.contains(.spaceBefore) else { return false }
-        if vocabulary.contains(List.possessive, tokens[i - 1].folded) { return true }
+        if inList(List.possessive, i - 1) { return true }
         // A listed name that ends in a possessive ("Moody's Investors Service").
         if let entry = gazetteers.positive[GazetteerIndex.hash(tokens[(i - 1)...i])], !entry.allCaps { return true }
         return false
@@ -89,7 +164,7 @@ struct OrganizationContext {
 
     @inline(__always) func folded(_ i: Int) -> String { tokens[i].folded }
     @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { tokens[i].flags.contains(f) }
-    @inline(__always) func inList(_ list: String, _ i: Int) -> Bool { vocabulary.contains(list, tokens[i].folded) }
+    @inline(__always) func inList(_ list: String, _ i: Int) -> Bool { masks[i] & Self.bit(list) != 0 }
 
     /// A capitalized word outside an all-capitals line (a headline or dateline).
     @inline(__always) func isCap(_ i: Int) -> Bool {
@@ -106,11 +181,11 @@ struct OrganizationContext {
     func isHead(_ i: Int) -> Bool { isCap(i) && inList(List.head, i) }
 
     /// A head noun of a government body (a nationality before it names the country).
-    func isGovernmentHead(_ i: Int) -> Bool { vocabulary.value(List.head, tokens[i].folded) == "gov" }
+    func isGovernmentHead(_ i: Int) -> Bool { masks[i] & Self.governmentBit != 0 }
 
     /// A head noun of a company's name ("Industries", "Securities", "Associates"): a place
     /// after it is the company's seat, not part of its name.
-    func isCompanyHead(_ i: Int) -> Bool { vocabulary.value(List.head, tokens[i].folded) == "company" }
+    func isCompanyHead(_ i: Int) -> Bool { masks[i] & Self.companyBit != 0 }
 
     /// A place written with periods ("U.S.", "U.K."): the end of the abbreviation (after its
     /// last period), when its letters name a place in capitals.
@@ -140,7 +215,7 @@ struct OrganizationContext {
         let p = tokens[i - 2]
         if p.shape.contains(".") { return false }
         if p.flags.contains(.upper) && p.end - p.start == 1 { return false }
-        if p.flags.contains(.title) && vocabulary.contains(List.stop, p.folded) && p.end - p.start <= 3 { return false }
+        if p.flags.contains(.title) && inList(List.stop, i - 2) && p.end - p.start <= 3 { return false }
         return true
     }
 
@@ -193,5 +268,25 @@ struct OrganizationContext {
     func candidate(_ range: Range<Int>, rule: Rule, value: String? = nil) -> Candidate {
         Candidate(type: .org, start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
                   rule: rule.id, priority: rule.priority, value: .string(value ?? text(range)), tokenRange: range)
+    }
+}
+
+/// Holds a document's `OrganizationContext` in the thread's cache.
+final class ContextBox {
+    let key: ObjectIdentifier
+    let context: OrganizationContext
+    init(key: ObjectIdentifier, context: OrganizationContext) {
+        self.key = key
+        self.context = context
+    }
+}
+
+/// The lists each word of the ORG vocabularies belongs to, as bits (see `OrganizationContext`).
+final class WordTable {
+    let sizes: [Int]
+    let masks: [String: UInt16]
+    init(sizes: [Int], masks: [String: UInt16]) {
+        self.sizes = sizes
+        self.masks = masks
     }
 }

@@ -14,19 +14,19 @@ public enum OrganizationMatchers {
 
     /// Names built on a head noun ("Ministry of Foreign Affairs", "Royan Research Institute").
     static let headNoun: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         return OrganizationChunker(context).headNounNames().map { context.candidate($0.range, rule: input.rule) }
     }
 
     /// Company names by legal suffix ("Toyota Motor Corp.", "Goldman, Sachs & Co.").
     static let legalSuffix: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         return OrganizationChunker(context).legalSuffixNames().map { context.candidate($0.range, rule: input.rule) }
     }
 
     /// Names and acronyms of the sourced gazetteers; an acronym's value is its long form.
     static let gazetteer: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         return GazetteerMatcher(context).gazetteerMatches().map { m in
             context.candidate(m.range, rule: input.rule, value: m.longForm)
         }
@@ -36,7 +36,7 @@ public enum OrganizationMatchers {
     /// institutions named by one word). Option `"eventCheck": true` drops a match after an
     /// ordinal or a year or before "on" ("the 19th Congress on …").
     static let vocabularyList: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         guard let list = input.rule.option("list") else { return [] }
         let eventCheck = input.rule.options["eventCheck"] == .bool(true)
         return GazetteerMatcher(context).vocabularyMatches(list).compactMap { m in
@@ -56,13 +56,13 @@ public enum OrganizationMatchers {
 
     /// Names of companies known by the words around them ("shares of X", "X's chairman").
     static let companyContext: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         return CompanyContextMatcher(context).names().map { context.candidate($0, rule: input.rule) }
     }
 
     /// Capitals-only words taken as organization acronyms.
     static let acronym: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         let linker = AcronymLinker(context)
         return linker.acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule) }
             + linker.ampersandAcronyms().map { context.candidate($0, rule: input.rule) }
@@ -71,7 +71,7 @@ public enum OrganizationMatchers {
     /// Acronyms defined in parentheses after an organization name, everywhere in the document
     /// (stage 2): the value is the long form.
     static let acronymDefinition: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         return AcronymLinker(context).definedAcronyms(candidates: input.candidates).map {
             context.candidate($0.index..<($0.index + 1), rule: input.rule, value: $0.longForm)
         }
@@ -79,7 +79,7 @@ public enum OrganizationMatchers {
 
     /// Short mentions of a full name found earlier (stage 2): the value is the full name.
     static let shortMention: Matcher = { input in
-        let context = OrganizationContext(input.document)
+        let context = OrganizationContext.shared(input.document)
         return ShortMentionResolver(context).mentions(candidates: input.candidates, rule: input.rule).map {
             context.candidate($0.range, rule: input.rule, value: $0.value)
         }
