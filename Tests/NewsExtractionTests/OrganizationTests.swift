@@ -71,6 +71,7 @@ final class OrganizationTests: XCTestCase {
         XCTAssertEqual(texts("The deal was arranged by Hallett, Burns & Co. in London."), ["Hallett, Burns & Co."])
         // The sentence's period is not the abbreviation's.
         XCTAssertEqual(texts("He sold his shares in Brightline Textiles Inc. The price was low."), ["Brightline Textiles Inc"])
+        XCTAssertEqual(texts("Hanbit Optics Co., Ltd. said sales rose."), ["Hanbit Optics Co., Ltd."])
     }
 
     func testAcronyms() {
@@ -81,6 +82,12 @@ final class OrganizationTests: XCTestCase {
         XCTAssertEqual(texts("The CEO said GDP grew in the USA."), [])
         XCTAssertEqual(texts("AT&T said the S&P 500 index rose."), ["AT&T"])
         XCTAssertEqual(texts("WORLD LEADERS MEET IN ROME"), [])
+        XCTAssertEqual(texts("OIL SLIDES AS OPEC RAISES OUTPUT"), ["OPEC"])
+        XCTAssertEqual(texts("ROMANO, Italy - The vote was close."), [])
+        // A listed acronym's value is its long form.
+        XCTAssertEqual(orgs("Officials of the WHO met.").map(value), ["World Health Organization"])
+        // An event noun among the modifiers does not make an event.
+        XCTAssertEqual(texts("The Harbor Fair Trade Commission opened a case."), ["Harbor Fair Trade Commission"])
     }
 
     func testShortMentionsAndAliases() {

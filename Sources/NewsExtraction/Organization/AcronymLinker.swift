@@ -15,9 +15,18 @@ struct AcronymLinker {
     /// A capitals-only word that may be an acronym ("IRNA", "G7" is not: digits).
     func isAcronymShaped(_ i: Int) -> Bool {
         let t = context.tokens[i]
-        guard t.flags.contains(.upper), t.flags.contains(.alpha), !t.flags.contains(.capsLine) else { return false }
+        guard t.flags.contains(.upper), t.flags.contains(.alpha) else { return false }
         let n = t.end - t.start
-        return n >= 2 && n <= 6
+        guard n >= 2 && n <= 6 else { return false }
+        // In a capitals-only headline, only a listed acronym of four letters or more ("OPEC").
+        if t.flags.contains(.capsLine) { return n >= 4 && longForm(i) != nil }
+        return true
+    }
+
+    /// The long form the gazetteers give for an acronym ("WHO" → "World Health Organization").
+    func longForm(_ i: Int) -> String? {
+        guard let entry = context.gazetteers.positive[GazetteerIndex.hash(context.tokens[i..<(i + 1)])], entry.allCaps else { return nil }
+        return entry.longForm
     }
 
     /// The `( ACR )` definitions of the document: the index of the acronym token.
@@ -68,6 +77,18 @@ struct AcronymLinker {
         return result
     }
 
+    /// A dateline: a word in capitals at the start of a line, then a dash, or a comma, a
+    /// capitalized place and a dash ("CANNES, France - …", "ROME – …").
+    func isDateline(_ i: Int) -> Bool {
+        let c = context
+        guard c.has(i, .lineStart), i + 1 < c.count else { return false }
+        if c.folded(i + 1) == "-" { return true }
+        guard c.folded(i + 1) == "," else { return false }
+        var k = i + 2
+        while k < c.count && k <= i + 5 && c.isCap(k) { k += 1 }
+        return k > i + 2 && k < c.count && c.folded(k) == "-"
+    }
+
     /// Acronyms taken as organizations (stage 1).
     func acronyms() -> [Int] {
         let c = context
@@ -80,8 +101,8 @@ struct AcronymLinker {
             if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
             if c.isPlaceAcronym(i) { continue }
             // A place in capitals: a long word ("TEHRAN") or a dateline ("ROME -", "ROME,").
-            if c.isPlaceOrNationality(i..<(i + 1)) && (c.tokens[i].end - c.tokens[i].start >= 4
-                || c.has(i, .lineStart) && i + 1 < c.count && (c.folded(i + 1) == "-" || c.folded(i + 1) == ",")) { continue }
+            if c.isPlaceOrNationality(i..<(i + 1)) && c.tokens[i].end - c.tokens[i].start >= 4 { continue }
+            if isDateline(i) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
             if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), c.folded(i + 1) != "'s" { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
@@ -99,7 +120,8 @@ struct AcronymLinker {
             while k >= 0 && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k -= 1 }
             k = i + 1
             while k < c.count && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k += 1 }
-            if run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 4) { continue }
+            let headline = c.has(i, .capsLine)
+            if !headline && (run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 4)) { continue }
             // Initials standing alone before a layout gap (a signature: "MG   All content…").
             if c.has(i, .sentenceStart), i + 1 < c.count, c.has(i + 1, .lineStart) || c.tokens[i + 1].start - c.tokens[i].end >= 2 { continue }
             found.append(i)

@@ -176,7 +176,10 @@ struct OrganizationChunker {
     /// an ordinal or a year right before it.
     func isEvent(_ range: Range<Int>) -> Bool {
         let c = context
-        for k in range where c.isEventNoun(k) {
+        // An event noun among the modifiers ("Fair Trade Commission", "Asian Games Federation")
+        // does not make an event; as the head or after it, it does.
+        let headStart = range.upperBound - 1 > range.lowerBound ? lastHead(in: range) : range.lowerBound
+        for k in headStart..<range.upperBound where c.isEventNoun(k) {
             // A word in both lists ("Congress") is an institution unless used as an event.
             if c.isHead(k) && !isEventUse(range) && !(k + 1 < c.count && c.isLowerWord(k + 1, "on")) { continue }
             return true
@@ -189,6 +192,17 @@ struct OrganizationChunker {
         if range.lowerBound > 0 && c.isOrdinalOrYear(range.lowerBound - 1) { return true }
         _ = p
         return false
+    }
+
+    /// The first head noun or legal suffix of a range from which the name ends (its head).
+    func lastHead(in range: Range<Int>) -> Int {
+        let c = context
+        var h = range.lowerBound
+        for k in range where c.isHead(k) || c.isLegalSuffix(k) {
+            h = k
+            break
+        }
+        return h
     }
 
     /// An institution's one-word name used for an event: after an ordinal or a year, or
@@ -223,7 +237,8 @@ struct OrganizationChunker {
             guard c.isNameWord(p) || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
             start = companyLeftEdge(from: p, afterAmpersand: ampersand)
             var end = suffixPeriodEnd(i + 1)
-            // A second suffix: "Co. Ltd.", "Holdings Ltd"
+            // A second suffix: "Co. Ltd.", "Holdings Ltd", "Co., Ltd."
+            if end + 1 < c.count && c.folded(end) == "," && c.isLegalSuffix(end + 1) { end += 1 }
             if end < c.count && c.isLegalSuffix(end) && !c.startsSentence(end) {
                 end = suffixPeriodEnd(end + 1)
             }

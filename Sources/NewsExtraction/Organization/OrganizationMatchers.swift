@@ -64,7 +64,7 @@ public enum OrganizationMatchers {
     static let acronym: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
         let linker = AcronymLinker(context)
-        return linker.acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule) }
+        return linker.acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule, value: linker.longForm($0)) }
             + linker.ampersandAcronyms().map { context.candidate($0, rule: input.rule) }
     }
 
