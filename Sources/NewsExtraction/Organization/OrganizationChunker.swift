@@ -187,10 +187,7 @@ struct OrganizationChunker {
         // A name that is a place ("Soviet Union") is not an organization.
         if c.isPlaceOrNationality(range) { return true }
         if range.upperBound < c.count && c.isEventNoun(range.upperBound) { return true }
-        var p = range.lowerBound - 1
-        if p >= 0 && c.isLowerWord(p, "the") { p -= 1 }
         if range.lowerBound > 0 && c.isOrdinalOrYear(range.lowerBound - 1) { return true }
-        _ = p
         return false
     }
 

@@ -16,6 +16,7 @@ struct ShortMentionResolver {
     /// Rules whose names are tagged at their other occurrences too.
     static let propagatedRules: Set<String> = ["org.company-context", "org.gazetteer"]
 
+    /// A phrase key: the hash of its folded tokens and their number.
     struct Key: Hashable {
         var hash: UInt64
         var tokens: Int
