@@ -22,6 +22,7 @@ struct OrganizationContext {
         static let indexNoun = "org_index_noun"
         static let possessive = "org_possessive_modifier"
         static let placeAbbreviation = "org_place_abbreviation"
+        static let formerCountry = "org_former_country"
         static let contextBefore = "org_context_before"
         static let contextPossessed = "org_context_possessed"
         static let companyNoun = "org_company_noun"
@@ -241,7 +242,15 @@ struct OrganizationContext {
 
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
-        gazetteers.isNegative(tokens[range])
+        if gazetteers.isNegative(tokens[range]) { return true }
+        // Former states (vocabulary org_former_country), for names of two or three words.
+        guard range.count >= 2 && range.count <= 3 else { return false }
+        var phrase = ""
+        for k in range {
+            if k > range.lowerBound && tokens[k].flags.contains(.spaceBefore) { phrase.append(" ") }
+            phrase.append(tokens[k].folded)
+        }
+        return vocabulary.contains(List.formerCountry, phrase)
     }
 
     /// The acronym is a place or country written in capitals ("USA", "UAE").
