@@ -40,9 +40,10 @@ let package = Package(
             dependencies: ["NewsExtraction"]
         ),
         // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer); a replay tool otherwise.
+        .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "extract-fuzz",
-            dependencies: ["NewsExtraction"]
+            dependencies: ["NewsExtraction", "CFuzzerDriver"]
         ),
         .testTarget(
             name: "NewsExtractionTests",

@@ -3,12 +3,13 @@
 # time, starting from (and adding to) the corpus kept in fuzz/corpus.
 #   scripts/fuzz.sh [SECONDS]   (default 60)
 # Exit status: 0 no crash; non-zero with the crashing input saved in fuzz/crashes/.
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 mkdir -p fuzz/corpus fuzz/crashes
 swift build --product extract-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -v "ld.gold: warning" | tail -5
 bin="$(swift build --scratch-path .build-fuzz --show-bin-path)/extract-fuzz"
 "$bin" fuzz/corpus -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-  -artifact_prefix=fuzz/crashes/ -print_final_stats=1 2>&1 | tail -25
+  -artifact_prefix=fuzz/crashes/ -print_final_stats=1 2>&1 | grep -v "^#[0-9]*[[:space:]]*\(NEW\|REDUCE\|pulse\)" | tail -80
+exit "${PIPESTATUS[0]}"

@@ -1,5 +1,8 @@
 import Foundation
 import NewsExtraction
+#if FUZZING
+import CFuzzerDriver
+#endif
 
 /// The fuzz target: one input is fed to the JSON Lines reader and, as a plain-text
 /// document, through the whole pipeline (decode, segment, extract, resolve, anchor,
@@ -22,20 +25,25 @@ enum FuzzTarget {
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     FuzzTarget.run(UnsafeBufferPointer(start: data, count: size))
     return 0
 }
 
-#if !FUZZING
+/// Under libFuzzer (`-DFUZZING`), hands control to its driver; otherwise replays files.
 @main
-struct Replay {
+struct FuzzMain {
     static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data, size) })
+        #else
         for path in CommandLine.arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             [UInt8](data).withUnsafeBufferPointer { FuzzTarget.run($0) }
         }
         print("replayed \(CommandLine.arguments.count - 1) inputs")
+        #endif
     }
 }
-#endif

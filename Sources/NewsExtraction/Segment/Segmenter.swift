@@ -210,7 +210,8 @@ public final class Segmenter: @unchecked Sendable {
             } else { return nil }
         }
         if digitsSinceComma >= 0 && digitsSinceComma != 3 { return nil }
-        return any ? intPart + frac : nil
+        // Figures beyond 10^15 are not quantities news states (and would overflow Int).
+        return any && intPart < 1e15 ? intPart + frac : nil
     }
 
     /// "12th", "1st", "22nd", "3rd" → the number, when the suffix agrees with it.

@@ -1,0 +1,2 @@
+/* Declarations only: libFuzzer itself comes from -sanitize=fuzzer (scripts/fuzz.sh). */
+#include "fuzzer_driver.h"
