@@ -29,6 +29,16 @@ public struct DateAnchor: Sendable {
             let current = letter == "Q" ? (m - 1) / 3 + 1 : (m - 1) / 6 + 1
             let y = n > current && tense != .future ? dct.year - 1 : dct.year
             return (String(format4: y) + "-" + part, true)
+        case .reportedQuarter(let year, let named):
+            if let year, let q = named.first { return (String(format4: year) + "-Q" + String(q), true) }
+            guard let dct else { return ("XXXX-QX", false) }
+            guard let m = dct.month else { return named.first.map { (String(format4: dct.year) + "-Q" + String($0), true) } ?? ("XXXX-QX", false) }
+            let current = (m - 1) / 3 + 1
+            // The DCT's own quarter has not ended: not the one a report gives results of.
+            if let q = named.first(where: { $0 != current }) {
+                return (String(format4: q > current ? dct.year - 1 : dct.year) + "-Q" + String(q), true)
+            }
+            return shift(.quarter, -1)
         case .decade(let d):
             return (String(d), true)
         case .century(let c):

@@ -50,7 +50,10 @@ struct DateCaptures {
         for i in r {
             var n = 0, c = 0
             for u in tokens[i].folded.utf8 {
-                if u >= 0x30 && u <= 0x39 { n = n * 10 + Int(u - 0x30); c += 1 } else if c > 0 { break }
+                if u >= 0x30 && u <= 0x39 {
+                    if c >= 9 { return nil }  // no date has that many digits (and no overflow)
+                    n = n * 10 + Int(u - 0x30); c += 1
+                } else if c > 0 { break }
             }
             if c > 0 { return (n, c) }
         }
@@ -111,9 +114,9 @@ struct DateCaptures {
     /// year-ago quarter": the nearest "quarter" within the match or up to `reach` tokens
     /// before it, with its ordinal ("third quarter" → 3; 0 when it has none). Nil when no
     /// quarter is near.
-    func contextQuarter(reach: Int = 120) -> Int? {
+    func contextQuarter(reach: Int = 120, includingMatch: Bool = true) -> Int? {
         let lo = max(0, match.range.lowerBound - reach)
-        var i = match.range.upperBound - 1
+        var i = (includingMatch ? match.range.upperBound : match.range.lowerBound) - 1
         while i >= lo {
             if tokens[i].folded == "quarter" {
                 var k = i - 1
@@ -128,6 +131,29 @@ struct DateCaptures {
             i -= 1
         }
         return nil
+    }
+
+    /// The quarters a report has named before the match ("third-quarter profit… in the
+    /// quarter"), nearest first: the ordinals of the "quarter" words within `reach` tokens
+    /// before it ("the quarter" without one is skipped). Anaphoric "the quarter", "the
+    /// latest period" and "the 1988 period" speak of one of them.
+    func namedQuartersBefore(reach: Int = 200) -> [Int] {
+        let lo = max(0, match.range.lowerBound - reach)
+        var out: [Int] = []
+        var i = match.range.lowerBound - 1
+        while i >= lo {
+            if tokens[i].folded == "quarter" {
+                var k = i - 1
+                while k >= 0 && i - k <= 3 {
+                    let f = tokens[k].folded
+                    if let o = tokens[k].ordinal { if (1...4).contains(o) { out.append(o) }; break }
+                    if f != "-" && f != "fiscal" && f != "financial" { break }
+                    k -= 1
+                }
+            }
+            i -= 1
+        }
+        return out
     }
 
     /// "a year earlier" in a quarterly report: that quarter a year before (`1988-Q3`), or

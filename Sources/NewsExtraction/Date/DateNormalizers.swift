@@ -72,6 +72,12 @@ public enum DateNormalizers {
     static let year: Normalizer = { m in
         let c = DateCaptures(m)
         guard let y = c.year(), yearInRange(c, y) else { return nil }
+        // Option `quarterContext`: "the 1988 period" of a report that has just named a
+        // quarter is that quarter of 1988.
+        if c.match.rule.options["quarterContext"] == .bool(true) {
+            let named = c.namedQuartersBefore()
+            if !named.isEmpty { return done(c, .reportedQuarter(year: y, named: named)) }
+        }
         return done(c, .calendar(year: y, month: nil, day: nil, tense: .unknown))
     }
 
@@ -122,6 +128,17 @@ public enum DateNormalizers {
         let c = DateCaptures(m)
         guard let p = c.value("part", in: "date_part") ?? c.match.rule.option("part") else { return nil }
         let offset = c.relative() ?? c.match.rule.options["offset"]?.doubleValue.map(Int.init) ?? 0
+        // Option `quarterContext`: "the quarter" of a report that has just named one
+        // ("third-quarter profit rose… in the quarter") is that quarter.
+        // With a `rel` word, only those of option `contextRel` ("latest").
+        var contextual = c.match.rule.options["quarterContext"] == .bool(true)
+        if contextual, let rel = c.folded("rel") {
+            if case .array(let words)? = c.match.rule.options["contextRel"] { contextual = words.contains(.string(rel)) } else { contextual = false }
+        }
+        if p == "Q", offset == -1, contextual {
+            let named = c.namedQuartersBefore()
+            if !named.isEmpty { return done(c, .reportedQuarter(year: nil, named: named)) }
+        }
         return done(c, .shift(unit: p == "Q" ? .quarter : .half, offset: offset))
     }
 

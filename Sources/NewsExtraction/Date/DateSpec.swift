@@ -61,6 +61,11 @@ public indirect enum DateSpec: Sendable, Equatable {
     /// DCT's year, or the year before when that part is still ahead of the DCT and the
     /// clause does not speak of the future (results are reported after a quarter ends).
     case yearPartNearest(letter: String, number: Int, tense: Tense)
+    /// The quarter an earnings report speaks of in "the quarter", "the latest period":
+    /// of the quarters `named` before it (nearest first), the first that has ended by the
+    /// DCT (a report gives results of a finished quarter), else the quarter before the
+    /// DCT's. With `year` ("the 1988 period"), the nearest named quarter of that year.
+    case reportedQuarter(year: Int?, named: [Int])
     /// A decade by its first three digits (199 = the 1990s).
     case decade(Int)
     /// A century by its first two digits (19 = the 20th century, 1900–1999).

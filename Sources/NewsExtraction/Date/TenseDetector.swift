@@ -3,7 +3,7 @@
 /// "will", "scheduled"…), reporting verbs (`date_tense_report.tsv`: "said") and the "-ed"
 /// ending of past verbs, both weak. The nearest strong cue within the sentence wins (a
 /// tie goes to the left), else the nearest weak one; a deadline word right before the
-/// date (`date_tense_future_adjacent.tsv`: "by", "until") means the future unless a strong
+/// date (`date_tense_future_adjacent.tsv`: "by", "until", "as early as") means the future unless a strong
 /// past cue says otherwise (on the left, or within three tokens after); modals
 /// (`date_tense_future_left.tsv`: "would") count only before the date; no cue gives
 /// `.unknown`.
@@ -45,7 +45,13 @@ public enum TenseDetector {
         // "by Dec. 15", "until March": a deadline ahead, unless a strong cue on the left says
         // otherwise ("had filed reports by Wednesday").
         var leftStrongPast = false
-        let deadline = range.lowerBound > 0 && vocabulary.contains("date_tense_future_adjacent", tokens[range.lowerBound - 1].folded)
+        // The word or phrase right before the date ("by", "as early as").
+        var deadline = false
+        var phrase = ""
+        for k in stride(from: range.lowerBound - 1, through: max(0, range.lowerBound - 3), by: -1) {
+            phrase = phrase.isEmpty ? tokens[k].folded : tokens[k].folded + " " + phrase
+            if vocabulary.contains("date_tense_future_adjacent", phrase) { deadline = true; break }
+        }
         if range.lowerBound < tokens.count && !boundary(range.lowerBound) {
             var i = range.lowerBound - 1
             while i >= 0 && range.lowerBound - i <= window {
