@@ -24,6 +24,9 @@ struct CompanyContextMatcher {
             if c.isPlaceOrNationality(start..<end) || c.isInitial(end - 1) { i = end; continue }
             // A person's title before the run ("Mr. Smith's chairman") is not a company.
             if start > 0 && c.folded(start - 1) == "." && start > 1 && c.inList(OrganizationContext.List.stop, start - 2) { i = end; continue }
+            // "Sir James's offer", "a spokesman for Rep. Smith": an honorific or a title.
+            if start > 0 && c.isCap(start - 1) && ["mr", "mrs", "ms", "dr", "sir"].contains(c.folded(start - 1)) { i = end; continue }
+            if end - start == 1 && c.inList(OrganizationContext.List.title, start) { i = end; continue }
             if hasContextBefore(start) || hasContextAfter(end) { found.append(start..<end) }
             i = end
         }
@@ -74,6 +77,8 @@ struct CompanyContextMatcher {
         while j < limit {
             let t = c.tokens[j]
             if t.folded == "," || t.folded == "." || t.folded == ";" { return false }
+            // A person's apposition: "X, the founder of the company", "X, a partner in the firm".
+            if t.flags.contains(.lower) && c.inList(OrganizationContext.List.title, j) { return false }
             if t.flags.contains(.lower) && c.inList(OrganizationContext.List.companyNoun, j) {
                 // The noun ends the phrase ("a maker of", "a company that", "a unit,"),
                 // not a modifier ("a company spokesman").

@@ -251,8 +251,19 @@ struct OrganizationChunker {
     func suffixPeriodEnd(_ e: Int) -> Int {
         let c = context
         guard e < c.count, c.folded(e) == ".", c.glued(e) else { return e }
-        if e + 1 >= c.count || c.startsSentence(e + 1) { return e }
+        if e + 1 >= c.count { return e }
+        if c.startsSentence(e + 1) && !continuesAfterSuffix(e + 1) { return e }
         return e + 1
+    }
+
+    /// A token after "Inc." that the sentence splitter took for a new sentence but that
+    /// continues the phrase: "(", a number ("Corp. 9% notes"), or a title before a person's
+    /// name ("… Corp. Chairman Frank Smith").
+    func continuesAfterSuffix(_ k: Int) -> Bool {
+        let c = context
+        let f = c.folded(k)
+        if f == "(" || c.tokens[k].flags.contains(.digit) { return true }
+        return c.isCap(k) && c.inList(OrganizationContext.List.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
     }
 
     /// The left edge of a company name ending at token `p`: capitalized words joined by "&",
