@@ -38,9 +38,11 @@ struct Run: ParsableCommand {
         guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be jsonl, html, timeml or spans") }
         if outputFormat != .jsonl && unit != .scalar { throw ValidationError("--offsets applies to --format jsonl only (html, timeml and spans count Unicode scalars)") }
         let options = ProcessingOptions(dct: try parseDCT(dct), offsets: unit, explain: explain)
-        let extractor = try ruleOptions.makeExtractor()
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let runner = BatchRunner(processor: DocumentProcessor(extractor: extractor, options: options), jobs: jobCount)
+        // Each worker loads its own rules (see BatchRunner.init(jobs:make:)).
+        let runner = try BatchRunner(jobs: jobCount) {
+            DocumentProcessor(extractor: try ruleOptions.makeExtractor(), options: options)
+        }
         let output = FormattedOutput(format: outputFormat, stream: OutputStream(), defaultDCT: options.dct)
         var failures = 0
 
