@@ -167,6 +167,10 @@ struct OrganizationChunker {
         // Only a glued hyphen or "and" before the head: not a name.
         if !c.isCap(range.lowerBound) { return nil }
         if isEvent(range) { return nil }
+        // An investment fund named after a country ("the Mexico Fund", "the Spain Fund") is a
+        // traded product, not an organization.
+        if range.upperBound == head + 1, head > range.lowerBound, c.folded(head) == "fund",
+           c.isPlaceOrNationality(range.lowerBound..<head) { return nil }
         // A head noun in capitals ("TEMPORARY WORKERS") is a shouted heading, not a name.
         if c.tokens[head].flags.contains(.upper) && c.tokens[head].end - c.tokens[head].start >= 4 { return nil }
         return Chunk(range: range, head: head)

@@ -1,5 +1,5 @@
 # Builds Resources/en/gazetteers/*.tab from /work/shared/gazetteers (see README.md there).
-import os, sys
+import os, re, sys
 SRC = os.environ.get('GAZETTEER_SOURCE', '../shared/gazetteers')
 DST = os.path.dirname(os.path.abspath(__file__))
 def rows(path):
@@ -56,7 +56,18 @@ for fn, out, hdr in [('negative/countries_mledoze.tsv','negative_countries_mledo
     with open(os.path.join(DST, out), 'w', encoding='utf-8') as f:
         f.write(hdr); f.write('name\tkind\tacronym\n')
         n = 0
-        for r in rows(fn): f.write('\t'.join(r) + '\n'); n += 1
+        src = list(rows(fn))
+        names = {r[0] for r in src}
+        for r in src: f.write('\t'.join(r) + '\n'); n += 1
+        # Derived short forms, as news writes them: "Frankfurt am Main" -> "Frankfurt",
+        # "Newcastle upon Tyne" -> "Newcastle", "Frankfurt (Oder)" -> "Frankfurt",
+        # "Great Britain" -> "Britain".
+        for r in src:
+            m = re.match(r"^(\S+) (?:am|an der|upon|on|im|in der) \S+$|^(\S+) \([^)]*\)$", r[0])
+            short = (m.group(1) or m.group(2)) if m else None
+            if r[0].startswith('Great ') and ' ' not in r[0][6:]: short = r[0][6:]
+            if short and short not in names and short[0].isupper():
+                names.add(short); f.write(f'{short}\t{r[1]}_short\t\n'); n += 1
     print(out, n)
 with open(os.path.join(DST, 'negative_countries_pycountry.tab'), 'w', encoding='utf-8') as f:
     f.write('# pycountry 26.2.16 (LGPL-2.1-only). Source: README.md\n'); f.write('name\tkind\tacronym\n')
