@@ -93,3 +93,43 @@ struct CompanyContextMatcher {
         return false
     }
 }
+
+extension CompanyContextMatcher {
+    /// Firm names made of names joined by "&", as partnerships, agencies, law firms and
+    /// brokers are named ("Saatchi & Saatchi", "Olympia & York", "Mayer, Brown & Platt"):
+    /// capitalized name words on both sides of a spaced "&". Not when a side is a place or a
+    /// nationality, when both words around "&" are also written in lower case in the document
+    /// (a heading such as "Research & Development"), or when an index follows ("Standard &
+    /// Poor's 500").
+    func ampersandNames() -> [Range<Int>] {
+        let c = context
+        var amps: [Int] = []
+        for k in 1..<max(1, c.count - 1) where c.folded(k) == "&" && !c.glued(k) && !c.glued(k + 1) { amps.append(k) }
+        guard !amps.isEmpty else { return [] }
+        var lowerWords: Set<String> = []
+        for t in c.tokens where t.flags.contains(.lower) { lowerWords.insert(t.folded) }
+        var found: [Range<Int>] = []
+        for k in amps {
+            guard c.isNameWord(k - 1), c.isNameWord(k + 1), !c.startsSentence(k + 1) else { continue }
+            // Left: name words, or single names separated by commas ("Mayer, Brown &").
+            var s = k - 1
+            while s > 0 && !c.startsSentence(s) && c.isNameWord(s - 1) && k - s < 3 { s -= 1 }
+            var segments = 1
+            while segments < 3 && s > 1 && !c.startsSentence(s) && c.folded(s - 1) == "," && c.isNameWord(s - 2)
+                    && !(s > 2 && c.isNameWord(s - 3)) && !c.isPlaceOrNationality((s - 2)..<(s - 1)) {
+                s -= 2; segments += 1
+            }
+            if c.isCommonWordAtSentenceStart(s) { s += 1 }
+            var e = k + 2
+            while e < c.count && e - k <= 3 && c.isNameWord(e) && !c.startsSentence(e) { e += 1 }
+            guard s < k else { continue }
+            if c.isPlaceOrNationality(s..<k) || c.isPlaceOrNationality((k + 1)..<e) { continue }
+            if lowerWords.contains(c.folded(k - 1)) && lowerWords.contains(c.folded(k + 1)) { continue }
+            var n = e
+            if n < c.count && c.folded(n) == "'s" { n += 1 }
+            if n < c.count && (c.tokens[n].number != nil || c.inList(OrganizationContext.List.indexNoun, n)) { continue }
+            found.append(s..<e)
+        }
+        return found
+    }
+}

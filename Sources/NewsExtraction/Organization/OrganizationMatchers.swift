@@ -8,6 +8,7 @@ public enum OrganizationMatchers {
         "org.vocabularyList": vocabularyList,
         "org.acronym": acronym,
         "org.companyContext": companyContext,
+        "org.ampersandName": ampersandName,
         "org.acronymDefinition": acronymDefinition,
         "org.shortMention": shortMention,
     ]
@@ -58,6 +59,12 @@ public enum OrganizationMatchers {
     static let companyContext: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
         return CompanyContextMatcher(context).names().map { context.candidate($0, rule: input.rule) }
+    }
+
+    /// Names joined by "&" ("Saatchi & Saatchi", "Mayer, Brown & Platt").
+    static let ampersandName: Matcher = { input in
+        let context = OrganizationContext.shared(input.document)
+        return CompanyContextMatcher(context).ampersandNames().map { context.candidate($0, rule: input.rule) }
     }
 
     /// Capitals-only words taken as organization acronyms.
