@@ -47,19 +47,10 @@ public struct DateAnchor: Sendable {
             return shift(unit, offset)
         case .weekday(let w, let offset, let tense):
             guard let today = dctDay else { return ("XXXX-WXX-\(w)", false) }
-            let dw = today.weekday
-            var delta: Int
-            switch offset {
-            case nil:
-                if w == dw { delta = 0 } else if tense == .future { delta = (w - dw + 7) % 7 } else { delta = -((dw - w + 7) % 7) }
-            case .some(-1):
-                delta = -((dw - w + 7) % 7); if delta == 0 { delta = -7 }
-            case .some(1):
-                delta = (w - dw + 7) % 7; if delta == 0 { delta = 7 }
-            default:
-                delta = w - dw
-            }
-            return (today.adding(days: delta).description, true)
+            return (Self.weekday(w, offset: offset, tense: tense, from: today).description, true)
+        case .anaphoric(let reference, let shift):
+            if let v = anaphoric(shift, from: value(reference).value) { return (v, true) }
+            return value(shift)
         case .weekend(let tense):
             guard let today = dctDay else { return ("XXXX-WXX-WE", false) }
             var day = today
@@ -112,6 +103,52 @@ public struct DateAnchor: Sendable {
             }
             let end = value(endSpec)
             return (start.value + "/" + end.value, start.anchored && end.anchored)
+        }
+    }
+
+    /// The weekday `w` seen from `today`: nil offset by tense (the day itself, else the
+    /// past one, the next one for the future), -1 strictly before, +1 strictly after,
+    /// 0 in the same ISO week.
+    static func weekday(_ w: Int, offset: Int?, tense: Tense, from today: CalendarDay) -> CalendarDay {
+        let dw = today.weekday
+        var delta: Int
+        switch offset {
+        case nil:
+            if w == dw { delta = 0 } else if tense == .future { delta = (w - dw + 7) % 7 } else { delta = -((dw - w + 7) % 7) }
+        case .some(-1):
+            delta = -((dw - w + 7) % 7); if delta == 0 { delta = -7 }
+        case .some(1):
+            delta = (w - dw + 7) % 7; if delta == 0 { delta = 7 }
+        default:
+            delta = w - dw
+        }
+        return today.adding(days: delta)
+    }
+
+    /// `shift` counted from an anchored reference value (`1996`, `1989-04`, `1989-10-27`),
+    /// nil when the reference lacks the precision the unit needs.
+    func anaphoric(_ shift: DateSpec, from reference: String) -> String? {
+        let parts = reference.split(separator: "-").map(String.init)
+        guard !parts.isEmpty, parts.count <= 3, !reference.contains("/"), parts[0].utf8.count == 4,
+              parts[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(parts[0]) else { return nil }
+        let m = parts.count > 1 ? Int(parts[1]) : nil
+        let d = parts.count > 2 ? Int(parts[2]) : nil
+        let day = m.flatMap { m in d.map { CalendarDay(year: y, month: m, day: $0) } }
+        switch shift {
+        case .shift(.year, let k): return String(format4: y + k)
+        case .shift(.month, let k):
+            guard let m else { return nil }
+            let c = CalendarDay(year: y, month: m, day: 1).adding(months: k)
+            return Self.format(c.year, c.month, nil)
+        case .shift(.day, let k):
+            return day?.adding(days: k).description
+        case .shift(.week, let k):
+            guard let w = day?.adding(days: 7 * k).isoWeek else { return nil }
+            return String(format4: w.year) + "-W" + String(format2: w.week)
+        case .weekday(let w, let offset, let tense):
+            guard let day else { return nil }
+            return Self.weekday(w, offset: offset, tense: tense, from: day).description
+        default: return nil
         }
     }
 

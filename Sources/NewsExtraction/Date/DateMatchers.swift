@@ -2,7 +2,57 @@
 public enum DateMatchers {
     public static let all: [String: Matcher] = [
         "date.modifier": modifier,
+        "date.anaphoric": anaphoric,
     ]
+
+    /// Stage 2, after the determiner and modifier passes: a relative date with an
+    /// anaphoric word (list `date_anaphoric.tsv`: "following", "previous", "that") counts
+    /// from the date the text gave last ("in 1995 … the following year" → 1996), as TimeML
+    /// resolves narrative dates, not from the DCT. The reference is the nearest date
+    /// before it within option `reach` tokens (default 150) that names a day, month or
+    /// year (a calendar date, a weekday, a holiday, "yesterday"); without one the date
+    /// keeps its DCT value. Emits a copy of the date (the rule's priority wins).
+    static let anaphoric: Matcher = { input in
+        let tokens = input.document.tokens
+        let vocabulary = input.document.vocabulary
+        let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
+        func spec(_ c: Candidate) -> DateSpec? {
+            guard c.rule.hasPrefix("date."), c.type == .date, let t = c.deferred as? TimexValue else { return nil }
+            return t.spec
+        }
+        func isAnaphoric(_ c: Candidate) -> Bool {
+            guard let r = c.tokenRange else { return false }
+            return r.contains { vocabulary.contains("date_anaphoric", tokens[$0].folded) }
+        }
+        func isReference(_ s: DateSpec) -> Bool {
+            switch s {
+            case .calendar, .weekday, .holiday: return true
+            case .shift(.day, _): return true
+            default: return false
+            }
+        }
+        var out: [Candidate] = []
+        for c in input.candidates {
+            guard let s = spec(c), let r = c.tokenRange, isAnaphoric(c) else { continue }
+            switch s {
+            case .shift(.year, _), .shift(.month, _), .shift(.week, _), .shift(.day, _), .weekday(_, .some(_), _): break
+            default: continue
+            }
+            var best: (end: Int, spec: DateSpec)? = nil
+            for o in input.candidates {
+                guard let os = spec(o), let orange = o.tokenRange, orange.upperBound <= r.lowerBound,
+                      r.lowerBound - orange.upperBound <= reach, isReference(os), !isAnaphoric(o) else { continue }
+                if best == nil || orange.upperBound > best!.end { best = (orange.upperBound, os) }
+            }
+            guard let best, var t = c.deferred as? TimexValue else { continue }
+            t.spec = .anaphoric(reference: best.spec, shift: s)
+            var made = c
+            made.deferred = t
+            made.rule = input.rule.id
+            out.append(made)
+        }
+        return out
+    }
 
     /// Stage 2: extends a date found by another date rule over a modifier phrase right
     /// before it ("early", "late", "mid-", "the end of", "around", "nearly" — the list

@@ -89,6 +89,10 @@ public indirect enum DateSpec: Sendable, Equatable {
     case relativeSeason(String, offset: Int)
     /// A fixed TIMEX3 value that needs no anchoring: `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     case reference(String)
+    /// An anaphoric date ("the following year", "the previous Friday", "that day"): `shift`
+    /// (a `.shift` or `.weekday`) counted from the date the narrative last gave
+    /// (`reference`) instead of the DCT, when that date is precise enough.
+    case anaphoric(reference: DateSpec, shift: DateSpec)
     /// A range: both ends anchored, the end's missing year taken from the start.
     case range(DateSpec, DateSpec)
 }
