@@ -217,25 +217,8 @@ public struct HTMLWriter {
         return s
     }
 
-    /// Escapes text for element content and double-quoted attributes.
-    public static func escape(_ s: String) -> String {
-        var needs = false
-        for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 { needs = true; break }
-        if !needs { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for markup (see `MarkupEscaper`).
+    public static func escape(_ s: String) -> String { MarkupEscaper.escape(s) }
 
     /// A CSS class for a type: `t-` and the type name reduced to letters, digits, `-`, `_`.
     static func typeClass(_ t: EntityType) -> String {

@@ -63,23 +63,6 @@ public enum TimeMLWriter {
         }
     }
 
-    /// Escapes text for XML content and double-quoted attributes; drops characters XML
-    /// 1.0 forbids (C0 controls other than tab, newline, carriage return).
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(c)
-            default:
-                if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for markup (see `MarkupEscaper`).
+    public static func escape(_ s: String) -> String { MarkupEscaper.escape(s) }
 }
