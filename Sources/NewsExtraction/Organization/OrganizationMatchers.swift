@@ -11,6 +11,7 @@ public enum OrganizationMatchers {
         "org.ampersandName": ampersandName,
         "org.acronymDefinition": acronymDefinition,
         "org.shortMention": shortMention,
+        "org.lowerCaseMention": lowerCaseMention,
     ]
 
     /// Names built on a head noun ("Ministry of Foreign Affairs", "Royan Research Institute").
@@ -89,6 +90,19 @@ public enum OrganizationMatchers {
         let context = OrganizationContext.shared(input.document)
         return ShortMentionResolver(context).mentions(candidates: input.candidates, rule: input.rule).map {
             context.candidate($0.range, rule: input.rule, value: $0.value)
+        }
+    }
+
+    /// Lower-case short mentions ("the ministry") of a full name found earlier (stage 2);
+    /// option `"heads"`: the head nouns concerned. The value is the full name.
+    static let lowerCaseMention: Matcher = { input in
+        let context = OrganizationContext.shared(input.document)
+        var heads: Set<String> = []
+        if case .array(let list)? = input.rule.options["heads"] {
+            for item in list { if let s = item.stringValue { heads.insert(s) } }
+        }
+        return LowerCaseMentionResolver(context).mentions(candidates: input.candidates, heads: heads).map {
+            context.candidate($0.index..<($0.index + 1), rule: input.rule, value: $0.value)
         }
     }
 }

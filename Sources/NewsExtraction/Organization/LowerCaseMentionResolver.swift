@@ -1,0 +1,53 @@
+/// Links lower-case short mentions to a full name met earlier in the same document (stage 2):
+/// "the ministry" after "Ministry of Foreign Affairs", "the council" after "Council for
+/// Development of …". Only "the" + a head noun of the rule's `heads` option (institutions
+/// that a document names once and then calls by their kind), only when exactly one full name
+/// of the document has that head, after that name, and not before a complement ("the
+/// ministry of finance" is another body) or a noun it modifies ("the ministry's", "the
+/// council members" are taken only in the possessive form). The value is the full name.
+struct LowerCaseMentionResolver {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// Rules whose candidates count as full names.
+    static let nameRules: Set<String> = ["org.head-noun", "org.gazetteer"]
+
+    /// The mentions found: token index of the head noun and the full name.
+    func mentions(candidates: [Candidate], heads: Set<String>) -> [(index: Int, value: String)] {
+        let c = context
+        guard !heads.isEmpty else { return [] }
+        // Head word → (full name, token after the name's first occurrence); nil value = ambiguous.
+        var names: [String: (value: String?, from: Int)] = [:]
+        for cand in candidates where cand.type == .org && Self.nameRules.contains(cand.rule) {
+            guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
+            // The name's head: the last capitalized word before its complement.
+            var pre = r.upperBound
+            for k in r where c.has(k, .lower) && ["of", "for", "on"].contains(c.folded(k)) { pre = k; break }
+            let h = pre - 1
+            guard h > r.lowerBound || pre < r.upperBound, c.isHead(h) else { continue }
+            let head = c.folded(h)
+            guard heads.contains(head) else { continue }
+            if let old = names[head] {
+                if old.value != value { names[head] = (nil, old.from) }
+            } else {
+                names[head] = (value, r.upperBound)
+            }
+        }
+        if names.isEmpty { return [] }
+        var found: [(Int, String)] = []
+        for i in 1..<max(1, c.count) where c.has(i, .lower) && c.folded(i - 1) == "the" {
+            guard let entry = names[c.folded(i)], let value = entry.value, entry.from <= i else { continue }
+            if i + 1 < c.count {
+                let n = c.tokens[i + 1]
+                // "the ministry of finance", "the council members", "the council-appointed".
+                if n.flags.contains(.lower) && ["of", "for", "on"].contains(n.folded) { continue }
+                if n.flags.contains(.alpha) && !n.flags.contains(.lower) && !c.startsSentence(i + 1) { continue }
+                if n.folded == "-" && c.glued(i + 1) { continue }
+                if n.flags.contains(.lower) && n.flags.contains(.alpha) && c.inList(OrganizationContext.List.contextPossessed, i + 1) { continue }
+            }
+            found.append((i, value))
+        }
+        return found
+    }
+}
