@@ -221,6 +221,9 @@ public enum DateNormalizers {
     static let literal: Normalizer = { m in
         let c = DateCaptures(m)
         guard let v = m.rule.option("value") else { return nil }
+        // Option `notInPast`: "soon" in a past clause ("was soon released") is shortly after
+        // a past event, not the future.
+        if m.rule.options["notInPast"] == .bool(true), c.tense == .past { return nil }
         let type = m.rule.option("timex_type") ?? "DATE"
         if v.hasSuffix("_REF") { return done(c, .reference(v), type: type) }
         return fixed(c, v, type: type)
