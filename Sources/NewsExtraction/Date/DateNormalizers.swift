@@ -27,7 +27,17 @@ public enum DateNormalizers {
         "date.month-relative-year": monthRelativeYear,
         "date.year-earlier": yearEarlier,
         "date.holiday": holiday,
+        "date.week-of": weekOf,
     ]
+
+    /// "the week of March 6" → the ISO week of that day (`2000-W10`): captures `month`,
+    /// `day`, optional `year`, as `date.calendar`.
+    static let weekOf: Normalizer = { m in
+        guard let n = calendar(m), let t = n.deferred as? TimexValue, case .calendar(_, _?, _?, _) = t.spec else { return nil }
+        var w = t
+        w.spec = .anaphoric(reference: t.spec, shift: .shift(unit: .week, offset: 0))
+        return Normalization(deferred: w)
+    }
 
     /// Wraps a spec: the `mod` capture, the rule's `timex_type` option.
     static func done(_ c: DateCaptures, _ spec: DateSpec, type: String? = nil) -> Normalization {
