@@ -38,11 +38,10 @@ struct RuleFileParser {
     func parse() throws -> Content {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(contents.utf8), options: [])
-        } catch {
-            let nsError = error as NSError
-            let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-            throw fail("not valid JSON: \(detail)")
+            object = try RuleJSONParser.parse(contents)
+        } catch let e as RuleJSONParser.Failure {
+            let line = contents.utf8.prefix(e.offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw ExtractionError.invalidRules(file: source, line: line, rule: nil, message: "not valid JSON: \(e.message)")
         }
         guard let top = object as? [String: Any] else { throw fail("the top level must be an object with \"rules\"") }
         for key in top.keys where !Self.fileKeys.contains(key) {
@@ -263,7 +262,7 @@ struct RuleFileParser {
     /// Whether a number from JSONSerialization was a JSON true/false.
     static func isBool(_ any: Any) -> Bool {
         guard let n = any as? NSNumber else { return false }
-        return String(describing: type(of: n)).contains("Boolean") || String(cString: n.objCType) == "c"
+        return n.objCType.pointee == 0x63  // "c": a boolean (JSON true/false)
     }
 
     static func jsonValue(_ any: Any, fail: (String) -> ExtractionError) throws -> JSONValue {

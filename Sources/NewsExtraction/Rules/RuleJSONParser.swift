@@ -1,0 +1,168 @@
+import Foundation
+
+/// A small, strict JSON parser for rule files, several times faster than
+/// `JSONSerialization` here (rule loading is on the start-up path of every `extract`
+/// run). It gives the same Foundation-shaped values: `[String: Any]`, `[Any]`,
+/// `String`, `NSNumber` (booleans as `NSNumber(value: Bool)`), `NSNull`.
+struct RuleJSONParser {
+    struct Failure: Error { var message: String; var offset: Int }
+
+    private let bytes: [UInt8]
+    private var pos = 0
+
+    static func parse(_ text: String) throws -> Any {
+        var p = RuleJSONParser(bytes: Array(text.utf8))
+        p.skipSpace()
+        let value = try p.value(depth: 0)
+        p.skipSpace()
+        if p.pos != p.bytes.count { throw Failure(message: "unexpected data after the value", offset: p.pos) }
+        return value
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private mutating func skipSpace() {
+        while pos < bytes.count, bytes[pos] == 0x20 || bytes[pos] == 0x0A || bytes[pos] == 0x0D || bytes[pos] == 0x09 { pos += 1 }
+    }
+
+    private func fail(_ m: String) -> Failure { Failure(message: m, offset: pos) }
+
+    private mutating func value(depth: Int) throws -> Any {
+        guard depth < 256 else { throw fail("nesting too deep") }
+        guard pos < bytes.count else { throw fail("unexpected end") }
+        switch bytes[pos] {
+        case 0x7B:
+            pos += 1
+            var dict: [String: Any] = [:]
+            skipSpace()
+            if pos < bytes.count, bytes[pos] == 0x7D { pos += 1; return dict }
+            while true {
+                skipSpace()
+                guard pos < bytes.count, bytes[pos] == 0x22 else { throw fail("expected a key") }
+                let key = try string()
+                skipSpace()
+                guard pos < bytes.count, bytes[pos] == 0x3A else { throw fail("expected ':'") }
+                pos += 1
+                skipSpace()
+                if dict[key] != nil { throw fail("duplicate key \"\(key)\"") }
+                dict[key] = try value(depth: depth + 1)
+                skipSpace()
+                guard pos < bytes.count else { throw fail("unterminated object") }
+                if bytes[pos] == 0x2C { pos += 1; continue }
+                if bytes[pos] == 0x7D { pos += 1; return dict }
+                throw fail("expected ',' or '}'")
+            }
+        case 0x5B:
+            pos += 1
+            var list: [Any] = []
+            skipSpace()
+            if pos < bytes.count, bytes[pos] == 0x5D { pos += 1; return list }
+            while true {
+                skipSpace()
+                list.append(try value(depth: depth + 1))
+                skipSpace()
+                guard pos < bytes.count else { throw fail("unterminated array") }
+                if bytes[pos] == 0x2C { pos += 1; continue }
+                if bytes[pos] == 0x5D { pos += 1; return list }
+                throw fail("expected ',' or ']'")
+            }
+        case 0x22:
+            return try string()
+        case 0x74: try literal("true"); return NSNumber(value: true)
+        case 0x66: try literal("false"); return NSNumber(value: false)
+        case 0x6E: try literal("null"); return NSNull()
+        default:
+            return try number()
+        }
+    }
+
+    private mutating func literal(_ word: String) throws {
+        let w = Array(word.utf8)
+        guard pos + w.count <= bytes.count, Array(bytes[pos..<(pos + w.count)]) == w else { throw fail("invalid literal") }
+        pos += w.count
+    }
+
+    private mutating func number() throws -> Any {
+        let start = pos
+        if pos < bytes.count, bytes[pos] == 0x2D { pos += 1 }
+        var isInteger = true
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c >= 0x30 && c <= 0x39 { pos += 1 }
+            else if c == 0x2E || c == 0x65 || c == 0x45 || c == 0x2B || c == 0x2D { isInteger = false; pos += 1 }
+            else { break }
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        if isInteger, let i = Int(text) { return NSNumber(value: i) }
+        guard let d = Double(text) else { pos = start; throw fail("invalid number") }
+        return NSNumber(value: d)
+    }
+
+    private mutating func string() throws -> String {
+        pos += 1
+        let start = pos
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == 0x22 {
+                let s = String(decoding: bytes[start..<pos], as: UTF8.self)
+                pos += 1
+                return s
+            }
+            if c == 0x5C { break }
+            if c < 0x20 { throw fail("control character in a string") }
+            pos += 1
+        }
+        // With escapes.
+        var out = Array(bytes[start..<pos])
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == 0x22 { pos += 1; return String(decoding: out, as: UTF8.self) }
+            if c < 0x20 { throw fail("control character in a string") }
+            if c != 0x5C { out.append(c); pos += 1; continue }
+            pos += 1
+            guard pos < bytes.count else { break }
+            let e = bytes[pos]
+            pos += 1
+            switch e {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x2F: out.append(0x2F)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = try hex4()
+                if scalar >= 0xD800 && scalar <= 0xDBFF, pos + 1 < bytes.count, bytes[pos] == 0x5C, bytes[pos + 1] == 0x75 {
+                    pos += 2
+                    let low = try hex4()
+                    guard low >= 0xDC00 && low <= 0xDFFF else { throw fail("invalid surrogate pair") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
+                out.append(contentsOf: Array(String(u).utf8))
+            default: throw fail("invalid escape")
+            }
+        }
+        throw fail("unterminated string")
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= bytes.count else { throw fail("short \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[pos]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw fail("invalid \\u escape")
+            }
+            v = v * 16 + d
+            pos += 1
+        }
+        return v
+    }
+}
