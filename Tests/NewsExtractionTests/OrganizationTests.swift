@@ -116,4 +116,27 @@ final class OrganizationTests: XCTestCase {
         let index = GazetteerIndex(folder: RuleSet.builtInFolder()!.appendingPathComponent("gazetteers").path)
         XCTAssertLessThan(index.loadSeconds, 0.5)
     }
+
+    /// Lower-case short mentions refer back to the one full name with that head, found earlier.
+    func testLowerCaseShortMention() {
+        let found = orgs("The Harbor Water Commission met on Monday. Later the commission approved the plan.")
+        let lower = found.filter { $0.text == "commission" }
+        XCTAssertEqual(lower.count, 1)
+        XCTAssertEqual(lower.first.flatMap(value), "Harbor Water Commission")
+        XCTAssertEqual(lower.first?.rule, "org.short-mention-lower")
+        // Two commissions: ambiguous, nothing.
+        XCTAssertFalse(texts("The Harbor Water Commission met the Lakeside Energy Commission. The commission said no.").contains("commission"))
+    }
+
+    /// Firm names joined by "&", and what is not one.
+    func testAmpersandNames() {
+        XCTAssertTrue(texts("The ads were made by Hollis & Brandt in Ohio.").contains("Hollis & Brandt"))
+        XCTAssertFalse(texts("Trade between France & Germany grew.").contains("France & Germany"))
+    }
+
+    /// People are not companies, even in a company context.
+    func testPersonInCompanyContext() {
+        XCTAssertTrue(texts("Sir Walter's offer was rejected.").isEmpty)
+        XCTAssertFalse(texts("The story is about Tom Hardwick, the founder of the company.").contains("Tom Hardwick"))
+    }
 }

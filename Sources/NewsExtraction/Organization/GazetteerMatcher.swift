@@ -43,6 +43,8 @@ struct GazetteerMatcher {
         guard range.count == 1 || (range.count == 2 && c.folded(range.upperBound - 1) == "'s") else { return true }
         let i = range.lowerBound
         if c.isCommonWordAtSentenceStart(i) { return false }
+        // A listed acronym that is also a common-noun acronym ("CDT" a time zone, "CFC").
+        if range.count == 1 && c.tokens[i].flags.contains(.upper) && c.inList(OrganizationContext.List.nonAcronym, i) { return false }
         if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
         // A surname: "Mr. Maxwell", "David O. Maxwell".

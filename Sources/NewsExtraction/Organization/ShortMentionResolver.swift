@@ -90,7 +90,8 @@ struct ShortMentionResolver {
         var found: [(Range<Int>, String)] = []
         var i = 0
         while i < c.count {
-            guard !covered[i], c.isCap(i), !c.inList(OrganizationContext.List.stop, i) else { i += 1; continue }
+            guard !covered[i], c.isCap(i), !c.inList(OrganizationContext.List.stop, i),
+                  !c.inList(OrganizationContext.List.nonAcronym, i) else { i += 1; continue }
             var h = GazetteerIndex.offsetBasis
             var best: (Int, String)? = nil
             var j = i
