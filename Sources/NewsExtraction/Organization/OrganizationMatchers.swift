@@ -72,7 +72,15 @@ public enum OrganizationMatchers {
     static let acronym: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
         let linker = AcronymLinker(context)
-        return linker.acronyms().map { context.candidate($0..<($0 + 1), rule: input.rule, value: linker.longForm($0)) }
+        return linker.acronyms().map { i in
+            // An acronym that opens a longer name ("NBC News", "RJR Nabisco", "CS First Boston").
+            var e = i + 1
+            while e < context.count && e - i <= 3 && context.isNameWord(e) && !context.startsSentence(e)
+                    && !context.tokens[e].flags.contains(.upper) && !context.isPlaceOrNationality(e..<(e + 1))
+                    && !(e + 1 < context.count && context.folded(e + 1) == "." && context.glued(e + 1)) { e += 1 }
+            if e > i + 1 { return context.candidate(i..<e, rule: input.rule) }
+            return context.candidate(i..<(i + 1), rule: input.rule, value: linker.longForm(i))
+        }
             + linker.ampersandAcronyms().map { context.candidate($0, rule: input.rule) }
     }
 
