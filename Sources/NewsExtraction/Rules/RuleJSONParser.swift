@@ -98,71 +98,20 @@ struct RuleJSONParser {
         return NSNumber(value: d)
     }
 
+    /// Strings are read by the JSON Lines reader's string parser (one implementation of
+    /// JSON escapes in the project).
     private mutating func string() throws -> String {
-        pos += 1
         let start = pos
-        while pos < bytes.count {
-            let c = bytes[pos]
-            if c == 0x22 {
-                let s = String(decoding: bytes[start..<pos], as: UTF8.self)
-                pos += 1
+        return try bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONLineReader(buffer)
+            reader.pos = start
+            do {
+                let s = try reader.parseString()
+                pos = reader.pos
                 return s
-            }
-            if c == 0x5C { break }
-            if c < 0x20 { throw fail("control character in a string") }
-            pos += 1
-        }
-        // With escapes.
-        var out = Array(bytes[start..<pos])
-        while pos < bytes.count {
-            let c = bytes[pos]
-            if c == 0x22 { pos += 1; return String(decoding: out, as: UTF8.self) }
-            if c < 0x20 { throw fail("control character in a string") }
-            if c != 0x5C { out.append(c); pos += 1; continue }
-            pos += 1
-            guard pos < bytes.count else { break }
-            let e = bytes[pos]
-            pos += 1
-            switch e {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x2F: out.append(0x2F)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x75:
-                var scalar = try hex4()
-                if scalar >= 0xD800 && scalar <= 0xDBFF, pos + 1 < bytes.count, bytes[pos] == 0x5C, bytes[pos + 1] == 0x75 {
-                    pos += 2
-                    let low = try hex4()
-                    guard low >= 0xDC00 && low <= 0xDFFF else { throw fail("invalid surrogate pair") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw fail("invalid \\u escape") }
-                out.append(contentsOf: Array(String(u).utf8))
-            default: throw fail("invalid escape")
+            } catch ExtractionError.malformedJSON(let message, let offset) {
+                throw Failure(message: message, offset: offset)
             }
         }
-        throw fail("unterminated string")
-    }
-
-    private mutating func hex4() throws -> UInt32 {
-        guard pos + 4 <= bytes.count else { throw fail("short \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[pos]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw fail("invalid \\u escape")
-            }
-            v = v * 16 + d
-            pos += 1
-        }
-        return v
     }
 }
