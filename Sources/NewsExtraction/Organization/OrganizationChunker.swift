@@ -17,6 +17,9 @@ struct OrganizationChunker {
 
     // MARK: Head-noun names
 
+    /// The most tokens a name may have before its head noun.
+    static let maxModifiers = 12
+
     func headNounNames() -> [Chunk] {
         let c = context
         var chunks: [Chunk] = []
@@ -40,7 +43,9 @@ struct OrganizationChunker {
     func leftEdge(of i: Int) -> Int {
         let c = context
         var s = i
-        while s > 0 {
+        // At most `maxModifiers` tokens before the head: no real name has more, and the
+        // bound keeps a text of a million capitalized words linear.
+        while s > 0 && i - s < Self.maxModifiers {
             let p = s - 1
             if c.isNameWord(p) && !c.startsSentence(s) { s = p; continue }
             guard p > 0, c.isNameWord(p - 1), !c.startsSentence(s) else { break }
