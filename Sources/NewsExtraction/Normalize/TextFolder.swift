@@ -30,6 +30,18 @@ public enum TextFolder {
     }
 
     public static func fold(_ string: String) -> String {
+        // ASCII (nearly every vocabulary entry and rule word): lower-case the bytes.
+        let utf8 = string.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var needsChange = false
+            for b in utf8 where b >= 0x41 && b <= 0x5A { needsChange = true; break }
+            if !needsChange { return string }
+            return String(unsafeUninitializedCapacity: utf8.count) { out in
+                var i = 0
+                for b in utf8 { out[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b; i += 1 }
+                return i
+            }
+        }
         let units = Array(string.utf16)
         return units.withUnsafeBufferPointer { fold($0) }
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads one rule file (JSON) into rules, validating strictly: an unknown key, a wrong
 /// value type, a bad quantifier or an empty pattern is an error naming the file, the
 /// line and the rule.
@@ -36,59 +34,59 @@ struct RuleFileParser {
     }
 
     func parse() throws -> Content {
-        let object: Any
+        let object: JSONValue
         do {
             object = try RuleJSONParser.parse(contents)
         } catch let e as RuleJSONParser.Failure {
             let line = contents.utf8.prefix(e.offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw ExtractionError.invalidRules(file: source, line: line, rule: nil, message: "not valid JSON: \(e.message)")
         }
-        guard let top = object as? [String: Any] else { throw fail("the top level must be an object with \"rules\"") }
+        guard let top = object.members else { throw fail("the top level must be an object with \"rules\"") }
         for key in top.keys where !Self.fileKeys.contains(key) {
             throw fail("unknown key \"\(key)\" at the top level (allowed: \(Self.fileKeys.sorted().joined(separator: ", ")))")
         }
         var content = Content()
         if let d = top["disable"] {
-            guard let list = d as? [String] else { throw fail("\"disable\" must be a list of rule ids") }
+            guard let list = d.strings else { throw fail("\"disable\" must be a list of rule ids") }
             content.disable = list
         }
         if let e = top["enable"] {
-            guard let list = e as? [String] else { throw fail("\"enable\" must be a list of rule ids") }
+            guard let list = e.strings else { throw fail("\"enable\" must be a list of rule ids") }
             content.enable = list
         }
         if let p = top["priorities"] {
-            guard let map = p as? [String: Any] else { throw fail("\"priorities\" must map rule ids to integers") }
+            guard let map = p.members else { throw fail("\"priorities\" must map rule ids to integers") }
             for (k, v) in map {
-                guard let n = v as? NSNumber, !Self.isBool(v) else { throw fail("priority of \(k) must be an integer") }
-                content.priorities[k] = n.intValue
+                guard let n = v.integer else { throw fail("priority of \(k) must be an integer") }
+                content.priorities[k] = n
             }
         }
         if let r = top["rules"] {
-            guard let list = r as? [Any] else { throw fail("\"rules\" must be a list") }
+            guard case .array(let list) = r else { throw fail("\"rules\" must be a list") }
             for item in list { content.rules.append(try parseRule(item)) }
         }
         return content
     }
 
-    func parseRule(_ item: Any) throws -> Rule {
-        guard let dict = item as? [String: Any] else { throw fail("a rule must be an object") }
-        guard let id = dict["id"] as? String, !id.isEmpty else { throw fail("a rule has no \"id\"") }
+    func parseRule(_ item: JSONValue) throws -> Rule {
+        guard let dict = item.members else { throw fail("a rule must be an object") }
+        guard let id = dict["id"]?.stringValue, !id.isEmpty else { throw fail("a rule has no \"id\"") }
         for key in dict.keys where !Self.ruleKeys.contains(key) {
             throw fail("unknown key \"\(key)\"", rule: id)
         }
-        guard let typeName = dict["type"] as? String else { throw fail("missing \"type\"", rule: id) }
+        guard let typeName = dict["type"]?.stringValue else { throw fail("missing \"type\"", rule: id) }
         let type = EntityType(rawValue: typeName)
         guard EntityType.all.contains(type) else {
             throw fail("unknown type \"\(typeName)\" (known: \(EntityType.all.map(\.rawValue).joined(separator: ", ")))", rule: id)
         }
         var priority = 0
         if let p = dict["priority"] {
-            guard let n = p as? NSNumber, !Self.isBool(p) else { throw fail("\"priority\" must be an integer", rule: id) }
-            priority = n.intValue
+            guard let n = p.integer else { throw fail("\"priority\" must be an integer", rule: id) }
+            priority = n
         }
         var pattern: TokenPattern? = nil
         if let p = dict["pattern"] {
-            guard let list = p as? [Any], !list.isEmpty else { throw fail("\"pattern\" must be a non-empty list", rule: id) }
+            guard case .array(let list) = p, !list.isEmpty else { throw fail("\"pattern\" must be a non-empty list", rule: id) }
             pattern = TokenPattern(elements: try list.map { try parseElement($0, rule: id) })
             if let b = dict["before"] { pattern!.before = try parseTests(b, key: "before", rule: id) }
             if let a = dict["after"] { pattern!.after = try parseTests(a, key: "after", rule: id) }
@@ -99,53 +97,52 @@ struct RuleFileParser {
                 throw fail("\"\(key)\" needs a \"pattern\"", rule: id)
             }
         }
-        let matcher = dict["matcher"] as? String
+        let matcher = dict["matcher"]?.stringValue
         if dict["matcher"] != nil && matcher == nil { throw fail("\"matcher\" must be a string", rule: id) }
         if (pattern == nil) == (matcher == nil) { throw fail("a rule has either a \"pattern\" or a \"matcher\"", rule: id) }
-        let normalizer = dict["normalizer"] as? String
+        let normalizer = dict["normalizer"]?.stringValue
         if dict["normalizer"] != nil && normalizer == nil { throw fail("\"normalizer\" must be a string", rule: id) }
         var fields: [String: JSONValue] = [:]
         if let f = dict["fields"] {
-            guard let map = f as? [String: Any] else { throw fail("\"fields\" must be an object", rule: id) }
-            for (k, v) in map { fields[k] = try Self.jsonValue(v, fail: { fail($0, rule: id) }) }
+            guard let map = f.members else { throw fail("\"fields\" must be an object", rule: id) }
+            for (k, v) in map { fields[k] = Self.sortedKeys(v) }
         }
         var options: [String: JSONValue] = [:]
         if let f = dict["options"] {
-            guard let map = f as? [String: Any] else { throw fail("\"options\" must be an object", rule: id) }
-            for (k, v) in map { options[k] = try Self.jsonValue(v, fail: { fail($0, rule: id) }) }
+            guard let map = f.members else { throw fail("\"options\" must be an object", rule: id) }
+            for (k, v) in map { options[k] = Self.sortedKeys(v) }
         }
         var examples: [RuleExample] = []
         if let e = dict["examples"] {
-            guard let list = e as? [Any] else { throw fail("\"examples\" must be a list", rule: id) }
+            guard case .array(let list) = e else { throw fail("\"examples\" must be a list", rule: id) }
             for item in list {
-                guard let ex = item as? [String: Any], let text = ex["text"] as? String else {
+                guard let ex = item.members, let text = ex["text"]?.stringValue else {
                     throw fail("an example is an object with \"text\" and \"match\"", rule: id)
                 }
                 for key in ex.keys where !["text", "match", "value", "fields", "dct"].contains(key) {
                     throw fail("unknown key \"\(key)\" in an example", rule: id)
                 }
-                let match = (ex["match"] as? String) ?? text
-                guard text.contains(match) else { throw fail("example match \"\(match)\" is not in its text", rule: id) }
+                let match = ex["match"]?.stringValue ?? text
+                guard Self.contains(text, match) else { throw fail("example match \"\(match)\" is not in its text", rule: id) }
                 var exFields: [String: JSONValue] = [:]
-                if let f = ex["fields"] as? [String: Any] {
-                    for (k, v) in f { exFields[k] = try Self.jsonValue(v, fail: { fail($0, rule: id) }) }
+                if let f = ex["fields"]?.members {
+                    for (k, v) in f { exFields[k] = Self.sortedKeys(v) }
                 }
-                examples.append(RuleExample(text: text, match: match,
-                                            value: try ex["value"].map { try Self.jsonValue($0, fail: { fail($0, rule: id) }) },
-                                            fields: exFields, dct: ex["dct"] as? String))
+                examples.append(RuleExample(text: text, match: match, value: ex["value"].map(Self.sortedKeys),
+                                            fields: exFields, dct: ex["dct"]?.stringValue))
             }
         }
         var counterexamples: [RuleCounterexample] = []
         if let c = dict["counterexamples"] {
-            guard let list = c as? [Any] else { throw fail("\"counterexamples\" must be a list", rule: id) }
+            guard case .array(let list) = c else { throw fail("\"counterexamples\" must be a list", rule: id) }
             for item in list {
-                if let text = item as? String {
+                if let text = item.stringValue {
                     counterexamples.append(RuleCounterexample(text: text, match: nil, dct: nil))
-                } else if let ex = item as? [String: Any], let text = ex["text"] as? String {
+                } else if let ex = item.members, let text = ex["text"]?.stringValue {
                     for key in ex.keys where !["text", "match", "dct"].contains(key) {
                         throw fail("unknown key \"\(key)\" in a counterexample", rule: id)
                     }
-                    counterexamples.append(RuleCounterexample(text: text, match: ex["match"] as? String, dct: ex["dct"] as? String))
+                    counterexamples.append(RuleCounterexample(text: text, match: ex["match"]?.stringValue, dct: ex["dct"]?.stringValue))
                 } else {
                     throw fail("a counterexample is a string or an object with \"text\"", rule: id)
                 }
@@ -153,18 +150,18 @@ struct RuleFileParser {
         }
         var enabled = true
         if let e = dict["enabled"] {
-            guard Self.isBool(e), let b = e as? Bool else { throw fail("\"enabled\" must be true or false", rule: id) }
+            guard case .bool(let b) = e else { throw fail("\"enabled\" must be true or false", rule: id) }
             enabled = b
         }
         return Rule(id: id, type: type, priority: priority, pattern: pattern, matcher: matcher, normalizer: normalizer,
                     fields: fields, options: options, examples: examples, counterexamples: counterexamples,
-                    source: source, comment: dict["comment"] as? String, enabled: enabled)
+                    source: source, comment: dict["comment"]?.stringValue, enabled: enabled)
     }
 
-    func parseTests(_ any: Any, key: String, rule: String) throws -> [TokenTest] {
-        guard let list = any as? [Any] else { throw fail("\"\(key)\" must be a list of token tests", rule: rule) }
+    func parseTests(_ any: JSONValue, key: String, rule: String) throws -> [TokenTest] {
+        guard case .array(let list) = any else { throw fail("\"\(key)\" must be a list of token tests", rule: rule) }
         return try list.map { item in
-            guard let dict = item as? [String: Any] else { throw fail("\"\(key)\" must be a list of token tests", rule: rule) }
+            guard let dict = item.members else { throw fail("\"\(key)\" must be a list of token tests", rule: rule) }
             for k in dict.keys where ["op", "max", "name", "group", "oneOf"].contains(k) {
                 throw fail("\"\(k)\" is not allowed in \"\(key)\"", rule: rule)
             }
@@ -172,44 +169,44 @@ struct RuleFileParser {
         }
     }
 
-    func parseTestLists(_ any: Any, key: String, rule: String) throws -> [[TokenTest]] {
-        guard let list = any as? [Any] else { throw fail("\"\(key)\" must be a list of lists of token tests", rule: rule) }
+    func parseTestLists(_ any: JSONValue, key: String, rule: String) throws -> [[TokenTest]] {
+        guard case .array(let list) = any else { throw fail("\"\(key)\" must be a list of lists of token tests", rule: rule) }
         return try list.map { try parseTests($0, key: key, rule: rule) }
     }
 
-    func parseElement(_ any: Any, rule: String) throws -> PatternElement {
-        guard let dict = any as? [String: Any] else { throw fail("a pattern element must be an object", rule: rule) }
+    func parseElement(_ any: JSONValue, rule: String) throws -> PatternElement {
+        guard let dict = any.members else { throw fail("a pattern element must be an object", rule: rule) }
         for key in dict.keys where !Self.elementKeys.contains(key) {
             throw fail("unknown key \"\(key)\" in a pattern element (allowed: \(Self.elementKeys.sorted().joined(separator: ", ")))", rule: rule)
         }
         var q = Quantifier.once
-        let maxRepeat = (dict["max"] as? Int) ?? 8
-        if dict["max"] != nil && (dict["max"] as? Int) == nil { throw fail("\"max\" must be an integer", rule: rule) }
+        let maxRepeat = dict["max"]?.integer ?? 8
+        if dict["max"] != nil && dict["max"]?.integer == nil { throw fail("\"max\" must be an integer", rule: rule) }
         if maxRepeat < 1 || maxRepeat > 64 { throw fail("\"max\" must be 1 to 64", rule: rule) }
         if let op = dict["op"] {
-            switch op as? String {
+            switch op.stringValue {
             case "?": q = Quantifier(min: 0, max: 1)
             case "*": q = Quantifier(min: 0, max: maxRepeat)
             case "+": q = Quantifier(min: 1, max: maxRepeat)
             default: throw fail("\"op\" must be \"?\", \"*\" or \"+\"", rule: rule)
             }
         }
-        let name = dict["name"] as? String
+        let name = dict["name"]?.stringValue
         if dict["name"] != nil && name == nil { throw fail("\"name\" must be a string", rule: rule) }
         if let g = dict["group"] {
-            guard let list = g as? [Any], !list.isEmpty else { throw fail("\"group\" must be a non-empty list", rule: rule) }
+            guard case .array(let list) = g, !list.isEmpty else { throw fail("\"group\" must be a non-empty list", rule: rule) }
             if dict.keys.contains(where: { !["group", "op", "max", "name"].contains($0) }) {
                 throw fail("a \"group\" element takes only op, max and name besides", rule: rule)
             }
             return .group(try list.map { try parseElement($0, rule: rule) }, q, name: name)
         }
         if let o = dict["oneOf"] {
-            guard let list = o as? [Any], !list.isEmpty else { throw fail("\"oneOf\" must be a non-empty list of element lists", rule: rule) }
+            guard case .array(let list) = o, !list.isEmpty else { throw fail("\"oneOf\" must be a non-empty list of element lists", rule: rule) }
             if dict.keys.contains(where: { !["oneOf", "op", "max", "name"].contains($0) }) {
                 throw fail("a \"oneOf\" element takes only op, max and name besides", rule: rule)
             }
             let alternatives: [[PatternElement]] = try list.map { alt in
-                guard let seq = alt as? [Any], !seq.isEmpty else { throw fail("each \"oneOf\" alternative is a non-empty list", rule: rule) }
+                guard case .array(let seq) = alt, !seq.isEmpty else { throw fail("each \"oneOf\" alternative is a non-empty list", rule: rule) }
                 return try seq.map { try parseElement($0, rule: rule) }
             }
             return .oneOf(alternatives, q, name: name)
@@ -217,14 +214,14 @@ struct RuleFileParser {
         return .token(try parseTest(dict, rule: rule), q, name: name)
     }
 
-    func strings(_ any: Any?, key: String, rule: String) throws -> [String]? {
+    func strings(_ any: JSONValue?, key: String, rule: String) throws -> [String]? {
         guard let any else { return nil }
-        if let s = any as? String { return [s] }
-        if let list = any as? [String], !list.isEmpty { return list }
+        if let s = any.stringValue { return [s] }
+        if let list = any.strings, !list.isEmpty { return list }
         throw fail("\"\(key)\" must be a string or a non-empty list of strings", rule: rule)
     }
 
-    func parseTest(_ dict: [String: Any], rule: String) throws -> TokenTest {
+    func parseTest(_ dict: [String: JSONValue], rule: String) throws -> TokenTest {
         var t = TokenTest()
         if let l = try strings(dict["lower"], key: "lower", rule: rule) { t.lower = Set(l.map(TextFolder.fold)) }
         if let l = try strings(dict["notLower"], key: "notLower", rule: rule) { t.notLower = Set(l.map(TextFolder.fold)) }
@@ -243,40 +240,71 @@ struct RuleFileParser {
             }
         }
         if let r = dict["range"] {
-            guard let pair = r as? [NSNumber], pair.count == 2, pair[0].doubleValue <= pair[1].doubleValue else {
+            guard case .array(let pair) = r, pair.count == 2, let low = pair[0].doubleValue, let high = pair[1].doubleValue, low <= high else {
                 throw fail("\"range\" must be [min, max]", rule: rule)
             }
-            t.range = pair[0].doubleValue...pair[1].doubleValue
+            t.range = low...high
         }
         if let g = dict["glued"] {
-            guard Self.isBool(g), let b = g as? Bool else { throw fail("\"glued\" must be true or false", rule: rule) }
+            guard case .bool(let b) = g else { throw fail("\"glued\" must be true or false", rule: rule) }
             t.glued = b
         }
         if let m = dict["minLength"] {
-            guard let n = m as? Int else { throw fail("\"minLength\" must be an integer", rule: rule) }
+            guard let n = m.integer else { throw fail("\"minLength\" must be an integer", rule: rule) }
             t.minLength = n
         }
         return t
     }
 
-    /// Whether a number from JSONSerialization was a JSON true/false.
-    static func isBool(_ any: Any) -> Bool {
-        guard let n = any as? NSNumber else { return false }
-        return n.objCType.pointee == 0x63  // "c": a boolean (JSON true/false)
+    /// A value with the keys of every object sorted (stable output whatever the file's order)
+    /// and whole numbers as integers.
+    static func sortedKeys(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .array(let list): return .array(list.map(sortedKeys))
+        case .object(let pairs): return .object(pairs.sorted { $0.0 < $1.0 }.map { ($0.0, sortedKeys($0.1)) })
+        case .number(let d) where d == d.rounded() && abs(d) < 1e15: return .int(Int(d))
+        default: return v
+        }
     }
 
-    static func jsonValue(_ any: Any, fail: (String) -> ExtractionError) throws -> JSONValue {
-        switch any {
-        case let s as String: return .string(s)
-        case let n as NSNumber:
-            if Self.isBool(n) { return .bool(n.boolValue) }
-            let d = n.doubleValue
-            return d == d.rounded() && abs(d) < 1e15 ? .int(Int(d)) : .number(d)
-        case is NSNull: return .null
-        case let list as [Any]: return .array(try list.map { try jsonValue($0, fail: fail) })
-        case let map as [String: Any]:
-            return .object(try map.keys.sorted().map { ($0, try jsonValue(map[$0]!, fail: fail)) })
-        default: throw fail("unsupported JSON value")
+    /// Whether `text` contains `part` (plain code-unit comparison, as `match` is located).
+    static func contains(_ text: String, _ part: String) -> Bool {
+        let t = Array(text.utf8), p = Array(part.utf8)
+        if p.isEmpty { return true }
+        if p.count > t.count { return false }
+        for i in 0...(t.count - p.count) where t[i] == p[0] && t[i..<(i + p.count)].elementsEqual(p) { return true }
+        return false
+    }
+}
+
+extension JSONValue {
+    /// An object's members by key (rule files have no duplicate keys: the parser rejects them).
+    var members: [String: JSONValue]? {
+        guard case .object(let pairs) = self else { return nil }
+        var d: [String: JSONValue] = [:]
+        d.reserveCapacity(pairs.count)
+        for (k, v) in pairs { d[k] = v }
+        return d
+    }
+
+    /// A list of strings, when every item is one.
+    var strings: [String]? {
+        guard case .array(let list) = self else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(list.count)
+        for item in list {
+            guard case .string(let s) = item else { return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// An integer (a JSON number without a fraction; not a boolean).
+    var integer: Int? {
+        switch self {
+        case .int(let i): return i
+        case .number(let d) where d == d.rounded() && abs(d) < 1e15: return Int(d)
+        default: return nil
         }
     }
 }

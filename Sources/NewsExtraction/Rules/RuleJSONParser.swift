@@ -1,16 +1,13 @@
-import Foundation
-
-/// A small, strict JSON parser for rule files, several times faster than
-/// `JSONSerialization` here (rule loading is on the start-up path of every `extract`
-/// run). It gives the same Foundation-shaped values: `[String: Any]`, `[Any]`,
-/// `String`, `NSNumber` (booleans as `NSNumber(value: Bool)`), `NSNull`.
+/// A small, strict JSON parser for rule files (rule loading is on the start-up path of
+/// every `extract` run). It gives typed values (`JSONValue`; objects keep their key
+/// order, a duplicate key is an error), so that reading them needs no dynamic casts.
 struct RuleJSONParser {
     struct Failure: Error { var message: String; var offset: Int }
 
     private let bytes: [UInt8]
     private var pos = 0
 
-    static func parse(_ text: String) throws -> Any {
+    static func parse(_ text: String) throws -> JSONValue {
         var p = RuleJSONParser(bytes: Array(text.utf8))
         p.skipSpace()
         let value = try p.value(depth: 0)
@@ -27,15 +24,16 @@ struct RuleJSONParser {
 
     private func fail(_ m: String) -> Failure { Failure(message: m, offset: pos) }
 
-    private mutating func value(depth: Int) throws -> Any {
+    private mutating func value(depth: Int) throws -> JSONValue {
         guard depth < 256 else { throw fail("nesting too deep") }
         guard pos < bytes.count else { throw fail("unexpected end") }
         switch bytes[pos] {
         case 0x7B:
             pos += 1
-            var dict: [String: Any] = [:]
+            var pairs: [(String, JSONValue)] = []
+            var keys: Set<String> = []
             skipSpace()
-            if pos < bytes.count, bytes[pos] == 0x7D { pos += 1; return dict }
+            if pos < bytes.count, bytes[pos] == 0x7D { pos += 1; return .object(pairs) }
             while true {
                 skipSpace()
                 guard pos < bytes.count, bytes[pos] == 0x22 else { throw fail("expected a key") }
@@ -44,45 +42,45 @@ struct RuleJSONParser {
                 guard pos < bytes.count, bytes[pos] == 0x3A else { throw fail("expected ':'") }
                 pos += 1
                 skipSpace()
-                if dict[key] != nil { throw fail("duplicate key \"\(key)\"") }
-                dict[key] = try value(depth: depth + 1)
+                if !keys.insert(key).inserted { throw fail("duplicate key \"\(key)\"") }
+                pairs.append((key, try value(depth: depth + 1)))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated object") }
                 if bytes[pos] == 0x2C { pos += 1; continue }
-                if bytes[pos] == 0x7D { pos += 1; return dict }
+                if bytes[pos] == 0x7D { pos += 1; return .object(pairs) }
                 throw fail("expected ',' or '}'")
             }
         case 0x5B:
             pos += 1
-            var list: [Any] = []
+            var list: [JSONValue] = []
             skipSpace()
-            if pos < bytes.count, bytes[pos] == 0x5D { pos += 1; return list }
+            if pos < bytes.count, bytes[pos] == 0x5D { pos += 1; return .array(list) }
             while true {
                 skipSpace()
                 list.append(try value(depth: depth + 1))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated array") }
                 if bytes[pos] == 0x2C { pos += 1; continue }
-                if bytes[pos] == 0x5D { pos += 1; return list }
+                if bytes[pos] == 0x5D { pos += 1; return .array(list) }
                 throw fail("expected ',' or ']'")
             }
         case 0x22:
-            return try string()
-        case 0x74: try literal("true"); return NSNumber(value: true)
-        case 0x66: try literal("false"); return NSNumber(value: false)
-        case 0x6E: try literal("null"); return NSNull()
+            return .string(try string())
+        case 0x74: try literal("true"); return .bool(true)
+        case 0x66: try literal("false"); return .bool(false)
+        case 0x6E: try literal("null"); return .null
         default:
             return try number()
         }
     }
 
     private mutating func literal(_ word: String) throws {
-        let w = Array(word.utf8)
-        guard pos + w.count <= bytes.count, Array(bytes[pos..<(pos + w.count)]) == w else { throw fail("invalid literal") }
+        let w = word.utf8
+        guard pos + w.count <= bytes.count, bytes[pos..<(pos + w.count)].elementsEqual(w) else { throw fail("invalid literal") }
         pos += w.count
     }
 
-    private mutating func number() throws -> Any {
+    private mutating func number() throws -> JSONValue {
         let start = pos
         if pos < bytes.count, bytes[pos] == 0x2D { pos += 1 }
         var isInteger = true
@@ -93,9 +91,9 @@ struct RuleJSONParser {
             else { break }
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        if isInteger, let i = Int(text) { return NSNumber(value: i) }
+        if isInteger, let i = Int(text) { return .int(i) }
         guard let d = Double(text) else { pos = start; throw fail("invalid number") }
-        return NSNumber(value: d)
+        return .number(d)
     }
 
     /// Strings are read by the JSON Lines reader's string parser (one implementation of

@@ -50,35 +50,42 @@ public struct Vocabulary: Sendable {
     /// given, `#` comments and blank lines ignored, `-entry` removes an entry.
     public mutating func load(name: String, contents: String, source: String) throws {
         if sets[name] == nil { sets[name] = [] }
+        // Read as bytes (tab and newline are ASCII; entries are whole UTF-8 sequences
+        // between them): splitting by Characters would cost grapheme breaking.
+        let bytes = Array(contents.utf8)
         var lineNumber = 0
-        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if parts.count > 2 {
+            var end = lineEnd
+            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+            if end == lineStart || bytes[lineStart] == 0x23 { continue }  // blank line, # comment
+            var tab = lineStart
+            while tab < end && bytes[tab] != 0x09 { tab += 1 }
+            if tab < end, bytes[(tab + 1)..<end].contains(0x09) {
                 throw ExtractionError.invalidRules(file: source, line: lineNumber, rule: nil, message: "a vocabulary line has at most two tab-separated fields")
             }
-            var entry = String(parts[0]).trimmingSpaces
+            var entry = Self.trimmed(bytes, lineStart, tab)
             if entry.isEmpty {
                 throw ExtractionError.invalidRules(file: source, line: lineNumber, rule: nil, message: "empty vocabulary entry")
             }
-            if entry.hasPrefix("-") && entry.count > 1 {
+            if entry.utf8.first == 0x2D && entry.utf8.count > 1 {
                 entry.removeFirst()
                 remove(name, entry)
                 continue
             }
-            add(name, entry, value: parts.count == 2 ? String(parts[1]).trimmingSpaces : nil, source: source)
+            add(name, entry, value: tab < end ? Self.trimmed(bytes, tab + 1, end) : nil, source: source)
         }
     }
-}
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
+    /// The text of `bytes[from..<to]` without leading and trailing spaces and tabs.
+    private static func trimmed(_ bytes: [UInt8], _ from: Int, _ to: Int) -> String {
+        var a = from, b = to
+        while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+        return String(decoding: bytes[a..<b], as: UTF8.self)
     }
 }
