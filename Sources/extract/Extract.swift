@@ -57,12 +57,14 @@ struct RuleOptions: ParsableArguments {
 
     func makeExtractor() throws -> NewsExtractor {
         do {
+            let types = try parsedTypes()
+            if types == nil || types!.contains(.org) { NewsExtractor.prepareGazetteersInBackground() }
             var set = try RuleSet.load(userPaths: rules)
             if dayFirst {
                 try set.setEnabled("date.numeric-mdy", false)
                 try set.setEnabled("date.numeric-dmy", true)
             }
-            return try NewsExtractor(ruleSet: set, types: parsedTypes())
+            return try NewsExtractor(ruleSet: set, types: types)
         } catch let e as ExtractionError {
             FileHandle.standardError.write(Data("extract: \(e.description)\n".utf8))
             throw ExitCode(2)

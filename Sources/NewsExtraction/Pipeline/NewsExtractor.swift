@@ -1,3 +1,5 @@
+import Foundation
+
 /// The library's entry point: load rules once, then extract entities from documents.
 /// Runs the pipeline stages in order: decode → normalize (per token) → segment →
 /// extract → resolve → normalize values → entities. Not thread-safe: use `copy()` to
@@ -20,6 +22,7 @@ public final class NewsExtractor: @unchecked Sendable {
 
     /// Loads the built-in rules (and user rule paths) for English.
     public convenience init(userRulePaths: [String] = [], types: Set<EntityType>? = nil) throws {
+        if types == nil || types!.contains(.org) { Self.prepareGazetteersInBackground() }
         try self.init(ruleSet: RuleSet.load(userPaths: userRulePaths), types: types)
     }
 
@@ -43,6 +46,13 @@ public final class NewsExtractor: @unchecked Sendable {
         for (k, v) in ruleSet.vocabulary.valuedEntries("ordinal_word") { if let d = Int(v) { ordinalWords[k] = d } }
         segmenter = try Segmenter(numberWords: numberWords, ordinalWords: ordinalWords)
     }
+
+    /// Builds the shared gazetteer index on another thread while the rules load, so that
+    /// start-up costs the longer of the two rather than their sum (the first document
+    /// that needs the index waits for it if it is not ready).
+    public static func prepareGazetteersInBackground() { _ = gazetteerWarmUp }
+
+    private static let gazetteerWarmUp: Void = { Thread.detachNewThread { _ = GazetteerIndex.shared } }()
 
     /// Date rules may turn a match into a TIME, DURATION or SET: keep them when any is asked for.
     static func makesTimex(_ rule: Rule, _ types: Set<EntityType>) -> Bool {
