@@ -15,6 +15,17 @@ enum PercentValue {
         return .string("percent")
     }
 
+    /// True for a tally written like a range ("won 59% to 41%", "55%-45%"): both
+    /// figures carry the percent unit, the link is "to" or a hyphen, the first figure
+    /// is the larger and the two add up to 100 (shares of one whole). A range with an
+    /// unwritten first unit ("60-40 percent") or with "or" is left as a range.
+    static func isTally(_ first: Double, _ second: Double, _ m: RuleMatch) -> Bool {
+        guard let u1 = m.capture("unit1"), !u1.isEmpty, unit(m) == .string("percent"),
+              let link = m.capture("link"), !link.isEmpty else { return false }
+        guard link.allSatisfy({ ["to", "-"].contains(m.document.tokens[$0].folded) }) else { return false }
+        return first > second && abs(first + second - 100) < 1e-9
+    }
+
     /// The figure of a token like "0.5pc" or "12pct" (digits, at most one decimal
     /// point, then exactly "pc" or "pct"), else nil.
     static func gluedUnit(_ folded: String) -> Double? {
