@@ -82,6 +82,19 @@ final class PercentTests: XCTestCase {
         XCTAssertEqual(percents("The rate rose from 5% to 7%.").map(\.text), ["5%", "7%"])
     }
 
+    func testTallyIsTwoFigures() {
+        // Shares of one whole, larger first: a vote or a split, not a range.
+        XCTAssertEqual(percents("The measure failed 58% to 42%.").map(\.text), ["58%", "42%"])
+        XCTAssertEqual(percents("Readers chose the red cover by a 45% to 31% margin.").map(\.text), ["45%", "31%"])
+        XCTAssertEqual(percents("The incumbent led 51% to 44% over his rival.").map(\.text), ["51%", "44%"])
+        // Ascending ends, "or", an unwritten first unit, or a rate quote stay one range.
+        for text in ["Between 40% to 60% of the staff left.", "About 60% or 40% of it, nobody knows.",
+                     "The board split 60-40 percent.", "Deposits paid 8 5/8% to 8 1/2% on Friday."] {
+            XCTAssertEqual(percents(text).count, 1, text)
+            XCTAssertEqual(percents(text).first?.value, .null, text)
+        }
+    }
+
     func testNotPercentages() {
         XCTAssertTrue(percents("A large percent of them voted, and the vote split 50-50.").isEmpty)
         XCTAssertTrue(percents("The percentage of voters was low.").isEmpty)

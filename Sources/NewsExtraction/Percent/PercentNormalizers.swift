@@ -42,6 +42,9 @@ public enum PercentNormalizers {
             // are no ranges: the ends of a range are within a factor of ten.
             let (small, large) = (min(abs(low), abs(high)), max(abs(low), abs(high)))
             if small > 0 && large > 10 * small { return nil }
+            // "rejected it 59% to 41%" is a tally (two shares of one whole, larger first),
+            // not a range: two entities, when both figures carry their unit.
+            if PercentValue.isTally(low, high, m) { return nil }
             var fields: [String: JSONValue] = ["unit": unit, "low": PercentValue.json(low), "high": PercentValue.json(high)]
             if m.document.tokens[m.range.lowerBound].folded == "between" { fields["qualifier"] = .string("between") }
             guard let n = PercentQualifier.attach(to: m, Normalization(value: .null, fields: fields)) else { return nil }

@@ -15,6 +15,22 @@ enum PercentValue {
         return .string("percent")
     }
 
+    /// True for a tally written like a range ("won 59% to 41%", "55%-45%", "by a 37%
+    /// to 28% margin", "56% to 39% over the other candidate"): both figures carry the
+    /// percent unit, the link is "to" or a hyphen, the first figure is the larger, and
+    /// either the two add up to 100 (shares of one whole) or the match is followed by
+    /// "margin", "over", "against" or "versus". A range with an unwritten first unit
+    /// ("60-40 percent") or with "or" is left as a range.
+    static func isTally(_ first: Double, _ second: Double, _ m: RuleMatch) -> Bool {
+        guard let u1 = m.capture("unit1"), !u1.isEmpty, unit(m) == .string("percent"),
+              let link = m.capture("link"), !link.isEmpty, first > second else { return false }
+        let tokens = m.document.tokens
+        guard link.allSatisfy({ ["to", "-"].contains(tokens[$0].folded) }) else { return false }
+        if abs(first + second - 100) < 1e-9 { return true }
+        let next = m.range.upperBound
+        return next < tokens.count && ["margin", "margins", "over", "against", "versus", "vs"].contains(tokens[next].folded)
+    }
+
     /// The figure of a token like "0.5pc" or "12pct" (digits, at most one decimal
     /// point, then exactly "pc" or "pct"), else nil.
     static func gluedUnit(_ folded: String) -> Double? {
