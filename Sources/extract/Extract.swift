@@ -20,6 +20,10 @@ struct Extract: ParsableCommand {
 
     /// Runs the command; usage errors exit with 2 (the documented status), not 64.
     static func main() {
+        // Start-up (#8): the built-in rules and the gazetteers are read on two other
+        // threads while the arguments are parsed; the first use waits for them.
+        RuleSet.prefetchBuiltIn()
+        NewsExtractor.prepareGazetteersInBackground()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -58,7 +62,6 @@ struct RuleOptions: ParsableArguments {
     func makeExtractor() throws -> NewsExtractor {
         do {
             let types = try parsedTypes()
-            if types == nil || types!.contains(.org) { NewsExtractor.prepareGazetteersInBackground() }
             var set = try RuleSet.load(userPaths: rules)
             if dayFirst {
                 try set.setEnabled("date.numeric-mdy", false)

@@ -63,7 +63,7 @@ struct RuleIndex: Sendable {
             if let lower = t.lower { return FirstSet(words: lower) }
             if let vocab = t.vocab {
                 var words = Set<String>()
-                for v in vocab { words.formUnion(vocabulary.entries(v).filter { !$0.contains(" ") }) }
+                for v in vocab { words.formUnion(vocabulary.entries(v).filter { !$0.utf8.contains(0x20) }) }
                 return FirstSet(words: words)
             }
             if let shapes = t.shape { return FirstSet(shapes: shapes) }

@@ -26,7 +26,38 @@ public enum TextFolder {
         }
         if n < 0 { return String(decoding: units, as: UTF16.self).lowercased() }
         for i in 0..<n { folded[i] = foldPunctuation(folded[i]) }
-        return String(decoding: folded[0..<n], as: UTF16.self)
+        return folded.withUnsafeBufferPointer { utf8String(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+    }
+
+    /// A string from well-formed UTF-16 (what ICU returns), transcoded in one pass; a lone
+    /// surrogate becomes U+FFFD as in `String(decoding:as:)`.
+    static func utf8String(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: units.count * 3) { out in
+            var o = 0
+            var i = 0
+            while i < units.count {
+                var c = UInt32(units[i])
+                i += 1
+                if c & 0xFC00 == 0xD800, i < units.count, units[i] & 0xFC00 == 0xDC00 {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (UInt32(units[i]) - 0xDC00)
+                    i += 1
+                } else if c & 0xF800 == 0xD800 {
+                    c = 0xFFFD
+                }
+                if c < 0x80 {
+                    out[o] = UInt8(c); o += 1
+                } else if c < 0x800 {
+                    out[o] = UInt8(0xC0 | (c >> 6)); out[o + 1] = UInt8(0x80 | (c & 0x3F)); o += 2
+                } else if c < 0x10000 {
+                    out[o] = UInt8(0xE0 | (c >> 12)); out[o + 1] = UInt8(0x80 | ((c >> 6) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | (c & 0x3F)); o += 3
+                } else {
+                    out[o] = UInt8(0xF0 | (c >> 18)); out[o + 1] = UInt8(0x80 | ((c >> 12) & 0x3F))
+                    out[o + 2] = UInt8(0x80 | ((c >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (c & 0x3F)); o += 4
+                }
+            }
+            return o
+        }
     }
 
     public static func fold(_ string: String) -> String {

@@ -9,10 +9,15 @@ public final class LineReader {
     var eof = false
     let blockSize: Int
 
+    private let block: UnsafeMutablePointer<UInt8>
+
     public init(fd: Int32, blockSize: Int = 1 << 20) {
         self.fd = fd
         self.blockSize = blockSize
+        block = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize)
     }
+
+    deinit { block.deallocate() }
 
     /// The next line, or nil at the end of input.
     public func next() -> [UInt8]? {
@@ -34,13 +39,10 @@ public final class LineReader {
                 buffer.removeSubrange(0..<start)
                 start = 0
             }
-            let old = buffer.count
-            buffer.reserveCapacity(old + blockSize)
-            buffer.append(contentsOf: repeatElement(0, count: blockSize))
-            let n = buffer.withUnsafeMutableBufferPointer { p in
-                readFully(into: p.baseAddress! + old, count: blockSize)
-            }
-            buffer.removeLast(blockSize - max(n, 0))
+            // Read into a block that is never cleared (a short input touches a few bytes of
+            // it, not a megabyte), then append what came.
+            let n = readFully(into: block, count: blockSize)
+            if n > 0 { buffer.append(contentsOf: UnsafeBufferPointer(start: block, count: n)) }
             if n <= 0 { eof = true }
         }
     }
@@ -58,10 +60,9 @@ public final class LineReader {
         var all: [UInt8] = Array(buffer[start...])
         buffer = []
         start = 0
-        var block = [UInt8](repeating: 0, count: blockSize)
         while !eof {
-            let n = block.withUnsafeMutableBufferPointer { readFully(into: $0.baseAddress!, count: blockSize) }
-            if n <= 0 { eof = true } else { all.append(contentsOf: block[0..<n]) }
+            let n = readFully(into: block, count: blockSize)
+            if n <= 0 { eof = true } else { all.append(contentsOf: UnsafeBufferPointer(start: block, count: n)) }
         }
         return all
     }
@@ -74,10 +75,8 @@ public final class LineReader {
             }
             // Skip a BOM for detection.
             if eof { return nil }
-            let old = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: blockSize))
-            let n = buffer.withUnsafeMutableBufferPointer { readFully(into: $0.baseAddress! + old, count: blockSize) }
-            buffer.removeLast(blockSize - max(n, 0))
+            let n = readFully(into: block, count: blockSize)
+            if n > 0 { buffer.append(contentsOf: UnsafeBufferPointer(start: block, count: n)) }
             if n <= 0 { eof = true }
         }
     }

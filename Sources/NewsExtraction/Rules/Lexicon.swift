@@ -33,7 +33,7 @@ public final class Lexicon: @unchecked Sendable {
         if names.count > 256 { usable = false }
         for (i, name) in names.enumerated() where i < 256 {
             vocabIndex[name] = i
-            for entry in vocabulary.entries(name) where !entry.contains(" ") {
+            for entry in vocabulary.entries(name) where !entry.utf8.contains(0x20) {
                 let id = word(entry)
                 vocabBits[Int(id)].insert(i)
             }

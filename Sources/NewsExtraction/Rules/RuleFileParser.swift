@@ -221,7 +221,7 @@ struct RuleFileParser {
         throw fail("\"\(key)\" must be a string or a non-empty list of strings", rule: rule)
     }
 
-    func parseTest(_ dict: [String: JSONValue], rule: String) throws -> TokenTest {
+    func parseTest(_ dict: JSONMembers, rule: String) throws -> TokenTest {
         var t = TokenTest()
         if let l = try strings(dict["lower"], key: "lower", rule: rule) { t.lower = Set(l.map(TextFolder.fold)) }
         if let l = try strings(dict["notLower"], key: "notLower", rule: rule) { t.notLower = Set(l.map(TextFolder.fold)) }
@@ -278,13 +278,10 @@ struct RuleFileParser {
 }
 
 extension JSONValue {
-    /// An object's members by key (rule files have no duplicate keys: the parser rejects them).
-    var members: [String: JSONValue]? {
+    /// An object's members (rule files have no duplicate keys: the parser rejects them).
+    var members: JSONMembers? {
         guard case .object(let pairs) = self else { return nil }
-        var d: [String: JSONValue] = [:]
-        d.reserveCapacity(pairs.count)
-        for (k, v) in pairs { d[k] = v }
-        return d
+        return JSONMembers(pairs: pairs)
     }
 
     /// A list of strings, when every item is one.
@@ -307,4 +304,19 @@ extension JSONValue {
         default: return nil
         }
     }
+}
+
+/// The members of a JSON object in file order, looked up by a linear scan: rule-file
+/// objects have a handful of keys, where comparing short strings beats hashing them.
+struct JSONMembers: Sequence {
+    let pairs: [(String, JSONValue)]
+
+    subscript(key: String) -> JSONValue? {
+        for (k, v) in pairs where k == key { return v }
+        return nil
+    }
+
+    var keys: [String] { pairs.map(\.0) }
+
+    func makeIterator() -> IndexingIterator<[(String, JSONValue)]> { pairs.makeIterator() }
 }

@@ -31,7 +31,7 @@ struct RuleJSONParser {
         case 0x7B:
             pos += 1
             var pairs: [(String, JSONValue)] = []
-            var keys: Set<String> = []
+            var largeKeys: Set<String> = []
             skipSpace()
             if pos < bytes.count, bytes[pos] == 0x7D { pos += 1; return .object(pairs) }
             while true {
@@ -42,7 +42,14 @@ struct RuleJSONParser {
                 guard pos < bytes.count, bytes[pos] == 0x3A else { throw fail("expected ':'") }
                 pos += 1
                 skipSpace()
-                if !keys.insert(key).inserted { throw fail("duplicate key \"\(key)\"") }
+                // Objects in rule files are small: a scan finds a repeated key cheaper than a
+                // set; a large object (a long "priorities" map) gets a set.
+                if pairs.count < 16 {
+                    if pairs.contains(where: { $0.0 == key }) { throw fail("duplicate key \"\(key)\"") }
+                } else {
+                    if largeKeys.isEmpty { largeKeys = Set(pairs.map(\.0)) }
+                    if !largeKeys.insert(key).inserted { throw fail("duplicate key \"\(key)\"") }
+                }
                 pairs.append((key, try value(depth: depth + 1)))
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated object") }

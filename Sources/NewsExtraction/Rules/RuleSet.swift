@@ -17,15 +17,31 @@ public struct RuleSet: Sendable {
 
     /// Loads the built-in rules and vocabularies, then each user path (a file or a folder).
     public static func load(language: String = "en", userPaths: [String] = []) throws -> RuleSet {
+        var set = language == "en" ? try builtInEnglish.get() : try builtIn(language: language)
+        for path in userPaths { try set.add(path: path) }
+        try set.validate()
+        return set
+    }
+
+    /// The built-in rules and vocabularies of a language, read from the resources.
+    static func builtIn(language: String) throws -> RuleSet {
         var set = RuleSet()
         guard let folder = builtInFolder(language: language) else {
             throw ExtractionError.invalidRules(file: "Resources/\(language)", line: nil, rule: nil, message: "built-in resources not found")
         }
         try set.addFolder(folder.path, builtIn: true)
-        for path in userPaths { try set.add(path: path) }
-        try set.validate()
         return set
     }
+
+    /// The built-in English rules, read once per process: every `load` (each `--jobs`
+    /// worker, each extractor a program makes) starts from a copy.
+    private static let builtInEnglish: Result<RuleSet, Error> = Result { try builtIn(language: "en") }
+
+    /// Starts reading the built-in English rules on another thread, so that a program can
+    /// do other start-up work (parse its arguments) meanwhile; `load` waits for it.
+    public static func prefetchBuiltIn() { _ = prefetchStarted }
+
+    private static let prefetchStarted: Void = { Thread.detachNewThread { _ = builtInEnglish } }()
 
     /// An empty rule set (for tests that build rules from text).
     public init() {}
@@ -40,15 +56,26 @@ public struct RuleSet: Sendable {
     }
 
     mutating func addFolder(_ path: String, builtIn: Bool) throws {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: path) else { return }
         var files: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            if item.hasSuffix(".json") || item.hasSuffix(".tsv") { files.append(item) }
-        }
+        Self.collectRuleFiles(in: path, prefix: "", into: &files)
         // Vocabularies first so that rules may use them; each in a stable order.
         for f in files.sorted() where f.hasSuffix(".tsv") { try addFile(path + "/" + f) }
         for f in files.sorted() where f.hasSuffix(".json") { try addFile(path + "/" + f) }
+    }
+
+    /// The `.json` and `.tsv` files under a folder (relative paths, sub-folders included).
+    private static func collectRuleFiles(in folder: String, prefix: String, into files: inout [String]) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] {
+            if name.hasSuffix(".json") || name.hasSuffix(".tsv") {
+                files.append(prefix + name)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            if !name.hasPrefix("."), fm.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), isDirectory.boolValue {
+                collectRuleFiles(in: folder + "/" + name, prefix: prefix + name + "/", into: &files)
+            }
+        }
     }
 
     mutating func addFile(_ path: String) throws {
