@@ -37,12 +37,62 @@ func runChild(_ path: String, _ args: [String], stdin: String) -> ChildResult {
     return ChildResult(seconds: elapsed, maxRSSKiB: usage.ru_maxrss, status: status)
 }
 
+/// Runs `extract` with the corpus written `times` times into a pipe on its standard input
+/// (no file of that size is made: a 1 GB stream needs no disk), stdout to /dev/null.
+func runChildStreaming(_ path: String, _ args: [String], data: Data, times: Int) -> ChildResult {
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { fatalError("pipe failed") }
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+    posix_spawn_file_actions_addclose(&actions, fds[0])
+    posix_spawn_file_actions_addclose(&actions, fds[1])
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+    let start = now()
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+    guard rc == 0 else { fatalError("cannot run \(path): \(rc)") }
+    close(fds[0])
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        for _ in 0..<times {
+            var off = 0
+            while off < raw.count {
+                let n = write(fds[1], raw.baseAddress! + off, raw.count - off)
+                if n < 0 { if errno == EINTR { continue }; return }
+                off += n
+            }
+        }
+    }
+    close(fds[1])
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = now() - start
+    posix_spawn_file_actions_destroy(&actions)
+    for p in argv { free(p) }
+    return ChildResult(seconds: elapsed, maxRSSKiB: usage.ru_maxrss, status: status)
+}
+
 let args = CommandLine.arguments.dropFirst()
 var corpusPath: String? = nil
 var repeatCount = 1
+var scales: [Int] = []
 var it = args.makeIterator()
 while let a = it.next() {
-    if a == "--repeat", let n = it.next(), let k = Int(n) { repeatCount = k } else { corpusPath = a }
+    if a == "--repeat", let n = it.next(), let k = Int(n) { repeatCount = k }
+    else if a == "--scales", let n = it.next() { scales = n.split(separator: ",").compactMap { Int($0) } }
+    else if a == "-h" || a == "--help" {
+        print("""
+        usage: extract-bench [CORPUS.jsonl] [--repeat N] [--scales 1,10,100]
+          --repeat N     make the corpus N copies of the input before measuring
+          --scales LIST  also stream the corpus k times through `extract --jobs 1` for each k
+                         (time per copy against k = first, and peak memory: the linearity and
+                         constant-memory checks; 100 copies of the default corpus is 1.7 GB)
+        """)
+        exit(0)
+    }
+    else { corpusPath = a }
 }
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let extractPath = binDir.appendingPathComponent("extract").path
@@ -139,3 +189,18 @@ print("| extract --jobs 2 | \(f(two.seconds, 3)) | \(f(megabytes / two.seconds, 
 print("peak resident memory: jobs 1 \(one.maxRSSKiB / 1024) MiB, jobs 2 \(two.maxRSSKiB / 1024) MiB")
 print("start-up, empty document: median \(f(startups[startups.count / 2] * 1000, 1)) ms; one short document: median \(f(shorts[shorts.count / 2] * 1000, 1)) ms")
 if one.status != 0 || two.status != 0 { print("warning: extract exited with status \(one.status) / \(two.status)") }
+
+// Linearity and constant memory: the same corpus streamed k times through one worker.
+if !scales.isEmpty {
+    print("")
+    print("| stream | MB | seconds | MB/s | time per copy vs ×\(scales[0]) | peak memory |")
+    print("|---|---|---|---|---|---|")
+    var basePerCopy: Double? = nil
+    for k in scales {
+        let r = runChildStreaming(extractPath, ["--jobs", "1", "--dct", "2000"], data: corpusData, times: k)
+        let perCopy = r.seconds / Double(k)
+        if basePerCopy == nil { basePerCopy = perCopy }
+        print("| ×\(k) | \(f(megabytes * Double(k), 0)) | \(f(r.seconds, 1)) | \(f(megabytes * Double(k) / r.seconds, 2)) | \(f(perCopy / basePerCopy!, 3)) | \(r.maxRSSKiB / 1024) MiB |")
+        if r.status != 0 { print("warning: extract exited with status \(r.status)") }
+    }
+}
