@@ -2,7 +2,10 @@
 """Times `extract` on adversarial texts against news text of the same size, in one run,
 and prints the ratios (a benchmark, not a test: figures, no thresholds).
 
-    python3 scripts/adversarial_bench.py [--extract .build/release/extract] [--size 1000000]
+    python3 scripts/adversarial_bench.py [--extract .build/release/extract] [--size 1000000] [--linearity 10]
+
+With --linearity K each input is also run at K times the size; the last column is the
+time at K× divided by K times the time at 1× (1.00 = exactly linear).
 
 Inputs: "of of of …", capitalized words in a row, runs of numbers, ordinals and
 percent signs, deeply nested parentheses, one line with no spaces. The news text is
@@ -37,8 +40,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--extract", default=os.path.join(ROOT, ".build", "release", "extract"))
     ap.add_argument("--size", type=int, default=1_000_000)
+    ap.add_argument("--linearity", type=int, default=0, help="also run each input at this many times the size")
     a = ap.parse_args()
-    n = a.size
+    n = a.size * max(1, a.linearity)
     random.seed(1)
     texts = {
         "news text": news_text(n),
@@ -49,17 +53,29 @@ def main():
         "nested parentheses": "(" * (n // 2) + ")" * (n // 2),
         "no spaces": "x" * n,
     }
-    base = None
-    print(f"{'input':20s} {'chars':>9s} {'seconds':>8s} {'× news':>7s}")
-    for name, text in texts.items():
-        line = json.dumps({"id": name, "text": text[:n]}).encode()
+    def run(name, text):
+        line = json.dumps({"id": name, "text": text}).encode()
         t = time.time()
         p = subprocess.run([a.extract, "--jobs", "1", "--input", "jsonl"], input=line, capture_output=True)
         dt = time.time() - t
         if p.returncode != 0:
             print(f"{name}: exit status {p.returncode}")
+        return dt
+
+    base = None
+    k = a.linearity
+    head = f"{'input':20s} {'chars':>9s} {'seconds':>8s} {'× news':>7s}"
+    if k > 1:
+        head += f" {'seconds ×' + str(k):>12s} {'linearity':>9s}"
+    print(head)
+    for name, text in texts.items():
+        dt = run(name, text[:a.size])
         base = base or dt
-        print(f"{name:20s} {len(text[:n]):9d} {dt:8.2f} {dt / base:7.2f}")
+        row = f"{name:20s} {len(text[:a.size]):9d} {dt:8.2f} {dt / base:7.2f}"
+        if k > 1:
+            dk = run(name, text[:a.size * k])
+            row += f" {dk:12.2f} {dk / (k * dt):9.2f}"
+        print(row)
 
 
 if __name__ == "__main__":
