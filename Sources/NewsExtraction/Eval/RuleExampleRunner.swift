@@ -35,7 +35,14 @@ public struct RuleExampleRunner {
                 }
                 extractor = e
             }
-            for ex in rule.examples {
+            let examples: [RuleExample], counterexamples: [RuleCounterexample]
+            do {
+                (examples, counterexamples) = try rule.parsedExamples()
+            } catch {
+                report.failures.append(Failure(rule: rule.id, source: rule.source, message: "examples cannot be read: \(error)"))
+                continue
+            }
+            for ex in examples {
                 report.examples += 1
                 let dct = ex.dct.flatMap(DocumentDate.init) ?? Self.defaultDCT
                 let entities = extractor.extract(text: ex.text, dct: dct)
@@ -55,7 +62,7 @@ public struct RuleExampleRunner {
                         message: "example \"\(ex.text)\": field \(k) is \(hit.fields[k].map(\.description) ?? "absent"), expected \(v)"))
                 }
             }
-            for cx in rule.counterexamples {
+            for cx in counterexamples {
                 report.counterexamples += 1
                 let dct = cx.dct.flatMap(DocumentDate.init) ?? Self.defaultDCT
                 let entities = extractor.extract(text: cx.text, dct: dct)

@@ -14,8 +14,11 @@ public struct Rule: Sendable {
     public var fields: [String: JSONValue]
     /// Free-form settings read by the matcher or normalizer (e.g. which vocabulary to use).
     public var options: [String: JSONValue]
-    public var examples: [RuleExample]
-    public var counterexamples: [RuleCounterexample]
+    /// Examples read with the rule (user rule files).
+    var storedExamples: [RuleExample]
+    var storedCounterexamples: [RuleCounterexample]
+    /// Examples kept as unread JSON (built-in rule files), read when they are run.
+    var deferredExamples: DeferredExamples?
     /// The file the rule came from.
     public var source: String
     /// One line of description.
@@ -23,6 +26,33 @@ public struct Rule: Sendable {
     public var enabled: Bool
 
     public func option(_ key: String) -> String? { options[key]?.stringValue }
+
+    /// The JSON text of a rule's "examples" and "counterexamples", checked to be JSON when
+    /// the file was loaded and read into examples on demand.
+    struct DeferredExamples: Sendable {
+        var examples: [UInt8]?
+        var counterexamples: [UInt8]?
+    }
+
+    /// Phrases the rule must match (empty if they cannot be read: `parsedExamples()` says why).
+    public var examples: [RuleExample] { (try? parsedExamples().examples) ?? [] }
+    /// Phrases the rule must not match.
+    public var counterexamples: [RuleCounterexample] { (try? parsedExamples().counterexamples) ?? [] }
+
+    /// The examples and counterexamples, reading deferred ones; an error names the file
+    /// and the rule (unknown key, a match not in its text…).
+    public func parsedExamples() throws -> (examples: [RuleExample], counterexamples: [RuleCounterexample]) {
+        guard let deferred = deferredExamples else { return (storedExamples, storedCounterexamples) }
+        let fail = { (m: String) in ExtractionError.invalidRules(file: source, line: nil, rule: id, message: m) }
+        func read(_ bytes: [UInt8]?) throws -> JSONValue? {
+            guard let bytes else { return nil }
+            do { return try RuleJSONParser.parse(bytes) } catch let e as RuleJSONParser.Failure { throw fail("not valid JSON: \(e.message)") }
+        }
+        let examples = deferred.examples == nil ? storedExamples : try RuleFileParser.examples(try read(deferred.examples), fail: fail)
+        let counterexamples = deferred.counterexamples == nil ? storedCounterexamples
+            : try RuleFileParser.counterexamples(try read(deferred.counterexamples), fail: fail)
+        return (examples, counterexamples)
+    }
 }
 
 /// A phrase a rule must match: in `text`, the rule must produce an entity covering

@@ -4,6 +4,10 @@
 struct RuleFileParser {
     let source: String
     let contents: String
+    /// Keep each rule's examples and counterexamples as checked-but-unread JSON, read when
+    /// they are run (`Rule.parsedExamples()`). For the built-in files, whose examples the
+    /// test suite runs, so that start-up does not build thousands of strings it never uses.
+    var deferExamples = false
 
     static let ruleKeys: Set<String> = ["id", "type", "priority", "pattern", "before", "after", "notBefore", "notAfter",
                                         "matcher", "normalizer", "fields", "options", "examples", "counterexamples", "comment", "enabled"]
@@ -36,7 +40,7 @@ struct RuleFileParser {
     func parse() throws -> Content {
         let object: JSONValue
         do {
-            object = try RuleJSONParser.parse(contents)
+            object = try RuleJSONParser.parse(contents, deferredRuleKeys: deferExamples ? ["examples", "counterexamples"] : [])
         } catch let e as RuleJSONParser.Failure {
             let line = contents.utf8.prefix(e.offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw ExtractionError.invalidRules(file: source, line: line, rule: nil, message: "not valid JSON: \(e.message)")
@@ -113,17 +117,42 @@ struct RuleFileParser {
             for (k, v) in map { options[k] = Self.sortedKeys(v) }
         }
         var examples: [RuleExample] = []
-        if let e = dict["examples"] {
-            guard case .array(let list) = e else { throw fail("\"examples\" must be a list", rule: id) }
+        var counterexamples: [RuleCounterexample] = []
+        var deferred: Rule.DeferredExamples? = nil
+        if case .raw(let e)? = dict["examples"] {
+            deferred = Rule.DeferredExamples(examples: e, counterexamples: nil)
+        } else {
+            examples = try Self.examples(dict["examples"], fail: { fail($0, rule: id) })
+        }
+        if case .raw(let c)? = dict["counterexamples"] {
+            deferred = Rule.DeferredExamples(examples: deferred?.examples, counterexamples: c)
+        } else {
+            counterexamples = try Self.counterexamples(dict["counterexamples"], fail: { fail($0, rule: id) })
+        }
+        var enabled = true
+        if let e = dict["enabled"] {
+            guard case .bool(let b) = e else { throw fail("\"enabled\" must be true or false", rule: id) }
+            enabled = b
+        }
+        return Rule(id: id, type: type, priority: priority, pattern: pattern, matcher: matcher, normalizer: normalizer,
+                    fields: fields, options: options, storedExamples: examples, storedCounterexamples: counterexamples,
+                    deferredExamples: deferred, source: source, comment: dict["comment"]?.stringValue, enabled: enabled)
+    }
+
+    /// The "examples" of a rule (absent: none).
+    static func examples(_ value: JSONValue?, fail: (String) -> ExtractionError) throws -> [RuleExample] {
+        var examples: [RuleExample] = []
+        if let e = value {
+            guard case .array(let list) = e else { throw fail("\"examples\" must be a list") }
             for item in list {
                 guard let ex = item.members, let text = ex["text"]?.stringValue else {
-                    throw fail("an example is an object with \"text\" and \"match\"", rule: id)
+                    throw fail("an example is an object with \"text\" and \"match\"")
                 }
                 for key in ex.keys where !["text", "match", "value", "fields", "dct"].contains(key) {
-                    throw fail("unknown key \"\(key)\" in an example", rule: id)
+                    throw fail("unknown key \"\(key)\" in an example")
                 }
                 let match = ex["match"]?.stringValue ?? text
-                guard Self.contains(text, match) else { throw fail("example match \"\(match)\" is not in its text", rule: id) }
+                guard Self.contains(text, match) else { throw fail("example match \"\(match)\" is not in its text") }
                 var exFields: [String: JSONValue] = [:]
                 if let f = ex["fields"]?.members {
                     for (k, v) in f { exFields[k] = Self.sortedKeys(v) }
@@ -132,30 +161,28 @@ struct RuleFileParser {
                                             fields: exFields, dct: ex["dct"]?.stringValue))
             }
         }
+        return examples
+    }
+
+    /// The "counterexamples" of a rule (absent: none).
+    static func counterexamples(_ value: JSONValue?, fail: (String) -> ExtractionError) throws -> [RuleCounterexample] {
         var counterexamples: [RuleCounterexample] = []
-        if let c = dict["counterexamples"] {
-            guard case .array(let list) = c else { throw fail("\"counterexamples\" must be a list", rule: id) }
+        if let c = value {
+            guard case .array(let list) = c else { throw fail("\"counterexamples\" must be a list") }
             for item in list {
                 if let text = item.stringValue {
                     counterexamples.append(RuleCounterexample(text: text, match: nil, dct: nil))
                 } else if let ex = item.members, let text = ex["text"]?.stringValue {
                     for key in ex.keys where !["text", "match", "dct"].contains(key) {
-                        throw fail("unknown key \"\(key)\" in a counterexample", rule: id)
+                        throw fail("unknown key \"\(key)\" in a counterexample")
                     }
                     counterexamples.append(RuleCounterexample(text: text, match: ex["match"]?.stringValue, dct: ex["dct"]?.stringValue))
                 } else {
-                    throw fail("a counterexample is a string or an object with \"text\"", rule: id)
+                    throw fail("a counterexample is a string or an object with \"text\"")
                 }
             }
         }
-        var enabled = true
-        if let e = dict["enabled"] {
-            guard case .bool(let b) = e else { throw fail("\"enabled\" must be true or false", rule: id) }
-            enabled = b
-        }
-        return Rule(id: id, type: type, priority: priority, pattern: pattern, matcher: matcher, normalizer: normalizer,
-                    fields: fields, options: options, examples: examples, counterexamples: counterexamples,
-                    source: source, comment: dict["comment"]?.stringValue, enabled: enabled)
+        return counterexamples
     }
 
     func parseTests(_ any: JSONValue, key: String, rule: String) throws -> [TokenTest] {

@@ -7,14 +7,24 @@ struct RuleJSONParser {
     private let bytes: [UInt8]
     private var pos = 0
 
-    static func parse(_ text: String) throws -> JSONValue {
-        var p = RuleJSONParser(bytes: Array(text.utf8))
+    /// Parses a rule file. The values of `deferredRuleKeys` in each rule object (an object
+    /// in the top-level object's "rules" list) are checked to be JSON but not built: they
+    /// come back as `.raw` JSON text, to be parsed when wanted.
+    static func parse(_ text: String, deferredRuleKeys: Set<String> = []) throws -> JSONValue {
+        try parse(Array(text.utf8), deferredRuleKeys: deferredRuleKeys)
+    }
+
+    static func parse(_ bytes: [UInt8], deferredRuleKeys: Set<String> = []) throws -> JSONValue {
+        var p = RuleJSONParser(bytes: bytes)
+        p.deferredRuleKeys = deferredRuleKeys
         p.skipSpace()
         let value = try p.value(depth: 0)
         p.skipSpace()
         if p.pos != p.bytes.count { throw Failure(message: "unexpected data after the value", offset: p.pos) }
         return value
     }
+
+    private var deferredRuleKeys: Set<String> = []
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -50,7 +60,13 @@ struct RuleJSONParser {
                     if largeKeys.isEmpty { largeKeys = Set(pairs.map(\.0)) }
                     if !largeKeys.insert(key).inserted { throw fail("duplicate key \"\(key)\"") }
                 }
-                pairs.append((key, try value(depth: depth + 1)))
+                if depth == 2, !deferredRuleKeys.isEmpty, deferredRuleKeys.contains(key) {
+                    let start = pos
+                    try skipValue(depth: depth + 1)
+                    pairs.append((key, .raw(Array(bytes[start..<pos]))))
+                } else {
+                    pairs.append((key, try value(depth: depth + 1)))
+                }
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated object") }
                 if bytes[pos] == 0x2C { pos += 1; continue }
@@ -79,6 +95,68 @@ struct RuleJSONParser {
         default:
             return try number()
         }
+    }
+
+    /// Steps over one value, checking its syntax (brackets, commas, colons, string
+    /// escapes, numbers, literals) without building it.
+    private mutating func skipValue(depth: Int) throws {
+        guard depth < 256 else { throw fail("nesting too deep") }
+        guard pos < bytes.count else { throw fail("unexpected end") }
+        switch bytes[pos] {
+        case 0x7B, 0x5B:
+            let isObject = bytes[pos] == 0x7B
+            let close: UInt8 = isObject ? 0x7D : 0x5D
+            pos += 1
+            skipSpace()
+            if pos < bytes.count, bytes[pos] == close { pos += 1; return }
+            while true {
+                skipSpace()
+                if isObject {
+                    guard pos < bytes.count, bytes[pos] == 0x22 else { throw fail("expected a key") }
+                    try skipString()
+                    skipSpace()
+                    guard pos < bytes.count, bytes[pos] == 0x3A else { throw fail("expected ':'") }
+                    pos += 1
+                    skipSpace()
+                }
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                guard pos < bytes.count else { throw fail(isObject ? "unterminated object" : "unterminated array") }
+                if bytes[pos] == 0x2C { pos += 1; continue }
+                if bytes[pos] == close { pos += 1; return }
+                throw fail(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+            }
+        case 0x22: try skipString()
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        default: _ = try number()
+        }
+    }
+
+    /// Steps over a string: escapes must be JSON escapes, no raw control characters.
+    private mutating func skipString() throws {
+        pos += 1
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == 0x22 { pos += 1; return }
+            if c < 0x20 { throw fail("control character in a string") }
+            if c == 0x5C {
+                guard pos + 1 < bytes.count else { break }
+                switch bytes[pos + 1] {
+                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: pos += 2
+                case 0x75:
+                    guard pos + 6 <= bytes.count, bytes[(pos + 2)..<(pos + 6)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else {
+                        throw fail("invalid \\u escape")
+                    }
+                    pos += 6
+                default: throw fail("invalid escape")
+                }
+                continue
+            }
+            pos += 1
+        }
+        throw fail("unterminated string")
     }
 
     private mutating func literal(_ word: String) throws {

@@ -78,8 +78,8 @@ public struct RuleSet: Sendable {
         var files: [String] = []
         Self.collectRuleFiles(in: path, prefix: "", into: &files)
         // Vocabularies first so that rules may use them; each in a stable order.
-        for f in files.sorted() where f.hasSuffix(".tsv") { try addFile(path + "/" + f) }
-        for f in files.sorted() where f.hasSuffix(".json") { try addFile(path + "/" + f) }
+        for f in files.sorted() where f.hasSuffix(".tsv") { try addFile(path + "/" + f, deferExamples: builtIn) }
+        for f in files.sorted() where f.hasSuffix(".json") { try addFile(path + "/" + f, deferExamples: builtIn) }
     }
 
     /// The `.json` and `.tsv` files under a folder (relative paths, sub-folders included).
@@ -97,22 +97,23 @@ public struct RuleSet: Sendable {
         }
     }
 
-    mutating func addFile(_ path: String) throws {
+    mutating func addFile(_ path: String, deferExamples: Bool = false) throws {
         guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
             throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file as UTF-8")
         }
-        try add(contents: contents, source: path)
+        try add(contents: contents, source: path, deferExamples: deferExamples)
     }
 
     /// Adds rule or vocabulary text; `source` is its file name (`.json` or `.tsv`).
-    public mutating func add(contents: String, source: String) throws {
+    /// With `deferExamples` (the built-in files) rule examples are read when run, not now.
+    public mutating func add(contents: String, source: String, deferExamples: Bool = false) throws {
         if source.hasSuffix(".tsv") {
             let file = source.split(separator: "/").last.map(String.init) ?? source
             let name = String(file.dropLast(4))  // ".tsv"
             try vocabulary.load(name: name, contents: contents, source: source)
             return
         }
-        let content = try RuleFileParser(source: source, contents: contents).parse()
+        let content = try RuleFileParser(source: source, contents: contents, deferExamples: deferExamples).parse()
         for rule in content.rules {
             if let existing = rules.first(where: { $0.id == rule.id }) {
                 throw ExtractionError.invalidRules(file: source, line: RuleFileParser(source: source, contents: contents).lineOf(rule.id),
