@@ -17,54 +17,47 @@ func now() -> Double {
 
 struct ChildResult { var seconds: Double; var maxRSSKiB: Int; var status: Int32 }
 
-/// Runs a command with stdin from a file and stdout to /dev/null; wall time and peak RSS.
-func runChild(_ path: String, _ args: [String], stdin: String) -> ChildResult {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
-    let start = now()
-    let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
-    guard rc == 0 else { fatalError("cannot run \(path): \(rc)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    let elapsed = now() - start
-    posix_spawn_file_actions_destroy(&actions)
-    for p in argv { free(p) }
-    return ChildResult(seconds: elapsed, maxRSSKiB: usage.ru_maxrss, status: status)
+/// What a child reads on standard input: a file, or data written `times` times into a pipe
+/// (no file of that size is made: a 1 GB stream needs no disk).
+enum ChildInput {
+    case file(String)
+    case stream(Data, times: Int)
 }
 
-/// Runs `extract` with the corpus written `times` times into a pipe on its standard input
-/// (no file of that size is made: a 1 GB stream needs no disk), stdout to /dev/null.
-func runChildStreaming(_ path: String, _ args: [String], data: Data, times: Int) -> ChildResult {
-    var fds: [Int32] = [0, 0]
-    guard pipe(&fds) == 0 else { fatalError("pipe failed") }
+/// Runs a command with stdout to /dev/null; wall time and peak RSS.
+func runChild(_ path: String, _ args: [String], stdin: ChildInput) -> ChildResult {
+    var fds: [Int32] = [-1, -1]
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
-    posix_spawn_file_actions_addclose(&actions, fds[0])
-    posix_spawn_file_actions_addclose(&actions, fds[1])
+    switch stdin {
+    case .file(let file):
+        posix_spawn_file_actions_addopen(&actions, 0, file, O_RDONLY, 0)
+    case .stream:
+        guard pipe(&fds) == 0 else { fatalError("pipe failed") }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+    }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
     let start = now()
     let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
     guard rc == 0 else { fatalError("cannot run \(path): \(rc)") }
-    close(fds[0])
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-        for _ in 0..<times {
-            var off = 0
-            while off < raw.count {
-                let n = write(fds[1], raw.baseAddress! + off, raw.count - off)
-                if n < 0 { if errno == EINTR { continue }; return }
-                off += n
+    if case .stream(let data, let times) = stdin {
+        close(fds[0])
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            for _ in 0..<times {
+                var off = 0
+                while off < raw.count {
+                    let n = write(fds[1], raw.baseAddress! + off, raw.count - off)
+                    if n < 0 { if errno == EINTR { continue }; return }
+                    off += n
+                }
             }
         }
+        close(fds[1])
     }
-    close(fds[1])
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
@@ -160,11 +153,11 @@ for _ in 0..<3 {
 
 // cat.
 var catBest = Double.infinity
-for _ in 0..<3 { catBest = min(catBest, runChild("/bin/cat", [corpusFile], stdin: "/dev/null").seconds) }
+for _ in 0..<3 { catBest = min(catBest, runChild("/bin/cat", [corpusFile], stdin: .file("/dev/null")).seconds) }
 
 // extract end to end.
-let one = runChild(extractPath, ["--jobs", "1", "--dct", "2000"], stdin: corpusFile)
-let two = runChild(extractPath, ["--jobs", "2", "--dct", "2000"], stdin: corpusFile)
+let one = runChild(extractPath, ["--jobs", "1", "--dct", "2000"], stdin: .file(corpusFile))
+let two = runChild(extractPath, ["--jobs", "2", "--dct", "2000"], stdin: .file(corpusFile))
 
 // Start-up plus one short document.
 let shortFile = tmp.appendingPathComponent("short.txt").path
@@ -173,8 +166,8 @@ let emptyFile = tmp.appendingPathComponent("empty.txt").path
 FileManager.default.createFile(atPath: emptyFile, contents: Data())
 var startups: [Double] = [], shorts: [Double] = []
 for _ in 0..<15 {
-    startups.append(runChild(extractPath, [], stdin: emptyFile).seconds)
-    shorts.append(runChild(extractPath, [], stdin: shortFile).seconds)
+    startups.append(runChild(extractPath, [], stdin: .file(emptyFile)).seconds)
+    shorts.append(runChild(extractPath, [], stdin: .file(shortFile)).seconds)
 }
 startups.sort(); shorts.sort()
 
@@ -197,7 +190,7 @@ if !scales.isEmpty {
     print("|---|---|---|---|---|---|")
     var basePerCopy: Double? = nil
     for k in scales {
-        let r = runChildStreaming(extractPath, ["--jobs", "1", "--dct", "2000"], data: corpusData, times: k)
+        let r = runChild(extractPath, ["--jobs", "1", "--dct", "2000"], stdin: .stream(corpusData, times: k))
         let perCopy = r.seconds / Double(k)
         if basePerCopy == nil { basePerCopy = perCopy }
         print("| ×\(k) | \(f(megabytes * Double(k), 0)) | \(f(r.seconds, 1)) | \(f(megabytes * Double(k) / r.seconds, 2)) | \(f(perCopy / basePerCopy!, 3)) | \(r.maxRSSKiB / 1024) MiB |")

@@ -97,66 +97,20 @@ struct RuleJSONParser {
         }
     }
 
-    /// Steps over one value, checking its syntax (brackets, commas, colons, string
-    /// escapes, numbers, literals) without building it.
+    /// Steps over one value, checking its syntax without building it (the JSON Lines
+    /// reader's skipper: one implementation of JSON syntax checking in the project).
     private mutating func skipValue(depth: Int) throws {
-        guard depth < 256 else { throw fail("nesting too deep") }
-        guard pos < bytes.count else { throw fail("unexpected end") }
-        switch bytes[pos] {
-        case 0x7B, 0x5B:
-            let isObject = bytes[pos] == 0x7B
-            let close: UInt8 = isObject ? 0x7D : 0x5D
-            pos += 1
-            skipSpace()
-            if pos < bytes.count, bytes[pos] == close { pos += 1; return }
-            while true {
-                skipSpace()
-                if isObject {
-                    guard pos < bytes.count, bytes[pos] == 0x22 else { throw fail("expected a key") }
-                    try skipString()
-                    skipSpace()
-                    guard pos < bytes.count, bytes[pos] == 0x3A else { throw fail("expected ':'") }
-                    pos += 1
-                    skipSpace()
-                }
-                try skipValue(depth: depth + 1)
-                skipSpace()
-                guard pos < bytes.count else { throw fail(isObject ? "unterminated object" : "unterminated array") }
-                if bytes[pos] == 0x2C { pos += 1; continue }
-                if bytes[pos] == close { pos += 1; return }
-                throw fail(isObject ? "expected ',' or '}'" : "expected ',' or ']'")
+        let start = pos
+        try bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONLineReader(buffer)
+            reader.pos = start
+            do {
+                try reader.skipValue(depth: depth)
+                pos = reader.pos
+            } catch ExtractionError.malformedJSON(let message, let offset) {
+                throw Failure(message: message, offset: offset)
             }
-        case 0x22: try skipString()
-        case 0x74: try literal("true")
-        case 0x66: try literal("false")
-        case 0x6E: try literal("null")
-        default: _ = try number()
         }
-    }
-
-    /// Steps over a string: escapes must be JSON escapes, no raw control characters.
-    private mutating func skipString() throws {
-        pos += 1
-        while pos < bytes.count {
-            let c = bytes[pos]
-            if c == 0x22 { pos += 1; return }
-            if c < 0x20 { throw fail("control character in a string") }
-            if c == 0x5C {
-                guard pos + 1 < bytes.count else { break }
-                switch bytes[pos + 1] {
-                case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: pos += 2
-                case 0x75:
-                    guard pos + 6 <= bytes.count, bytes[(pos + 2)..<(pos + 6)].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) }) else {
-                        throw fail("invalid \\u escape")
-                    }
-                    pos += 6
-                default: throw fail("invalid escape")
-                }
-                continue
-            }
-            pos += 1
-        }
-        throw fail("unterminated string")
     }
 
     private mutating func literal(_ word: String) throws {
