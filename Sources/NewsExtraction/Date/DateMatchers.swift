@@ -31,6 +31,15 @@ public enum DateMatchers {
             default: return false
             }
         }
+        // The dates that can be a reference, by end token (the first of equal ends wins):
+        // each anaphoric date finds the nearest one before it by binary search, so that a
+        // long document costs n log n, not n².
+        var references: [(end: Int, spec: DateSpec)] = []
+        for o in input.candidates {
+            guard let os = spec(o), let orange = o.tokenRange, isReference(os), !isAnaphoric(o) else { continue }
+            references.append((orange.upperBound, os))
+        }
+        references = references.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
         var out: [Candidate] = []
         for c in input.candidates {
             guard let s = spec(c), let r = c.tokenRange, isAnaphoric(c) else { continue }
@@ -38,13 +47,17 @@ public enum DateMatchers {
             case .shift(.year, _), .shift(.month, _), .shift(.week, _), .shift(.day, _), .weekday(_, .some(_), _): break
             default: continue
             }
-            var best: (end: Int, spec: DateSpec)? = nil
-            for o in input.candidates {
-                guard let os = spec(o), let orange = o.tokenRange, orange.upperBound <= r.lowerBound,
-                      r.lowerBound - orange.upperBound <= reach, isReference(os), !isAnaphoric(o) else { continue }
-                if best == nil || orange.upperBound > best!.end { best = (orange.upperBound, os) }
+            // The last reference ending at or before the date, then the first of that end.
+            var low = 0, high = references.count
+            while low < high {
+                let mid = (low + high) / 2
+                if references[mid].end <= r.lowerBound { low = mid + 1 } else { high = mid }
             }
-            guard let best, var t = c.deferred as? TimexValue else { continue }
+            guard low > 0 else { continue }
+            var k = low - 1
+            while k > 0 && references[k - 1].end == references[k].end { k -= 1 }
+            let best = references[k]
+            guard r.lowerBound - best.end <= reach, var t = c.deferred as? TimexValue else { continue }
             t.spec = .anaphoric(reference: best.spec, shift: s)
             var made = c
             made.deferred = t

@@ -154,10 +154,17 @@ struct AcronymLinker {
     func definedAcronyms(candidates: [Candidate]) -> [(index: Int, longForm: String)] {
         let c = context
         var longForms: [String: String] = [:]
-        for a in definitions() {
+        let defined = definitions()
+        if defined.isEmpty { return [] }
+        // The first ORG of two or more tokens ending at each token (one pass, not one scan
+        // of all candidates per definition: a long document stays linear).
+        var orgEndingAt: [Int: Int] = [:]
+        for (i, cand) in candidates.enumerated() where cand.type == .org {
+            if let r = cand.tokenRange, r.count > 1, orgEndingAt[r.upperBound] == nil { orgEndingAt[r.upperBound] = i }
+        }
+        for a in defined {
             let open = a - 1
-            guard let long = candidates.first(where: { $0.type == .org && $0.tokenRange?.upperBound == open && $0.tokenRange?.count ?? 0 > 1 }),
-                  case .string(let value)? = long.value else { continue }
+            guard let i = orgEndingAt[open], case .string(let value)? = candidates[i].value else { continue }
             if longForms[c.folded(a)] == nil { longForms[c.folded(a)] = value }
         }
         if longForms.isEmpty { return [] }
