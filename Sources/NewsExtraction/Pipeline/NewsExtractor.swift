@@ -101,8 +101,7 @@ public final class NewsExtractor: @unchecked Sendable {
 
     /// Runs stages 3–6 on decoded text.
     public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
-        var tokens = segmenter.tokens(of: text)
-        lexicon.intern(&tokens)
+        let tokens = segmenter.tokens(of: text, lexicon: lexicon)
         let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
         var rejected: [Candidate] = []
         let candidates: [Candidate]
