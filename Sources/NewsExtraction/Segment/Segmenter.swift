@@ -10,7 +10,7 @@ public final class Segmenter: @unchecked Sendable {
     let ordinalWords: [String: Int]
     /// One-probe tables of the lexicon last given to `tokens(of:lexicon:)` (built on first
     /// use, per segmenter, so threads share nothing mutable).
-    private var lookup: (lexicon: ObjectIdentifier, words: WordLookupTable, shapes: WordLookupTable)?
+    private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable)?
 
     /// Opens English break iterators. `numberWords` and `ordinalWords` give the values of
     /// number and ordinal words (from the vocabulary files).
@@ -61,11 +61,10 @@ public final class Segmenter: @unchecked Sendable {
     /// Tokens of the text with their lexicon word and shape ids set (what
     /// `Lexicon.intern` would set), found in the same lookup as number and ordinal words.
     func tokens(of text: DecodedText, lexicon: Lexicon) -> [Token] {
-        let id = ObjectIdentifier(lexicon)
-        if lookup == nil || lookup!.lexicon != id {
-            lookup = (id, wordTable(lexicon), WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }))
+        if lookup == nil || lookup!.lexicon !== lexicon {
+            lookup = (lexicon, wordTable(lexicon), WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }))
         }
-        return tokens(of: text, tables: (lookup!.words, lookup!.shapes))
+        return tokens(of: text, tables: (lookup!.words.view, lookup!.shapes.view))
     }
 
     /// The lexicon's words and the number and ordinal words, with all three attributes.
@@ -80,7 +79,7 @@ public final class Segmenter: @unchecked Sendable {
         return WordLookupTable(pairs)
     }
 
-    private func tokens(of text: DecodedText, tables: (words: WordLookupTable, shapes: WordLookupTable)?) -> [Token] {
+    private func tokens(of text: DecodedText, tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> [Token] {
         var tokens: [Token] = []
         let units = text.utf16
         if units.isEmpty { return tokens }
@@ -159,7 +158,7 @@ public final class Segmenter: @unchecked Sendable {
     /// A token of `buf[start..<end]`: folded form, shape and flags; number and ordinal
     /// values; and, with `tables`, its lexicon word and shape ids.
     private func makeToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
-                           _ tables: (words: WordLookupTable, shapes: WordLookupTable)?) -> Token {
+                           _ tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> Token {
         let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
         let folded = TextFolder.fold(slice)
         var flags: TokenFlags = []
