@@ -177,7 +177,9 @@ public final class Segmenter: @unchecked Sendable {
                 if u >= 0x30 && u <= 0x39 { c = UInt8(ascii: "d"); digits += 1 }
                 else if (u >= 0x41 && u <= 0x5A) { c = UInt8(ascii: "X"); uppers += 1; letters += 1; if i == 0 { firstIsUpper = true } }
                 else if (u >= 0x61 && u <= 0x7A) { c = UInt8(ascii: "x"); lowers += 1; letters += 1 }
-                else if u >= 0xC0, let scalar = Unicode.Scalar(UInt32(u)), scalar.properties.isAlphabetic {
+                // (The General Punctuation block, U+2000–U+206F, has no letters: typographic
+                // quotes and dashes skip the Unicode property lookup.)
+                else if u >= 0xC0, !(u >= 0x2000 && u <= 0x206F), let scalar = Unicode.Scalar(UInt32(u)), scalar.properties.isAlphabetic {
                     letters += 1
                     if scalar.properties.isUppercase { c = UInt8(ascii: "X"); uppers += 1; if i == 0 { firstIsUpper = true } }
                     else if scalar.properties.isLowercase { c = UInt8(ascii: "x"); lowers += 1 }
