@@ -90,15 +90,27 @@ struct RuleIndex: Sendable {
 
     /// The rules to try at a token, in rule order.
     func rules(for token: Token, into out: inout [Int]) {
-        out.removeAll(keepingCapacity: true)
         if !byLex.isEmpty || byFolded.isEmpty {
-            if token.lex >= 0 && Int(token.lex) < byLex.count { out.append(contentsOf: byLex[Int(token.lex)]) }
-            if token.shapeId >= 0 && Int(token.shapeId) < byShapeId.count { out.append(contentsOf: byShapeId[Int(token.shapeId)]) }
-        } else {
-            if let list = byFolded[token.folded] { out.append(contentsOf: list) }
-            if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
+            rules(lex: token.lex, shapeId: token.shapeId, flags: token.flags, into: &out)
+            return
         }
-        for (f, list) in byFlag where token.flags.contains(f) { out.append(contentsOf: list) }
+        out.removeAll(keepingCapacity: true)
+        if let list = byFolded[token.folded] { out.append(contentsOf: list) }
+        if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
+        addFlagRulesAndSort(token.flags, &out)
+    }
+
+    /// The rules to try at an interned token (word id, shape id and flags), in rule order.
+    func rules(lex: Int32, shapeId: Int32, flags: TokenFlags, into out: inout [Int]) {
+        out.removeAll(keepingCapacity: true)
+        if lex >= 0 && Int(lex) < byLex.count { out.append(contentsOf: byLex[Int(lex)]) }
+        if shapeId >= 0 && Int(shapeId) < byShapeId.count { out.append(contentsOf: byShapeId[Int(shapeId)]) }
+        addFlagRulesAndSort(flags, &out)
+    }
+
+    @inline(__always)
+    private func addFlagRulesAndSort(_ flags: TokenFlags, _ out: inout [Int]) {
+        for k in byFlag.indices where flags.contains(byFlag[k].0) { out.append(contentsOf: byFlag[k].1) }
         out.append(contentsOf: always)
         if out.count > 1 {
             out.sort()

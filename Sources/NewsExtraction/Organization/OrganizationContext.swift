@@ -110,15 +110,30 @@ struct OrganizationContext {
         self.gazetteers = gazetteers
         let table = Self.wordTable(document.vocabulary)
         masks = document.tokens.map { table.masks[$0.folded] ?? 0 }
-        var starts: Set<String> = []
-        for t in tokens where t.flags.contains(.sentenceStart) && t.flags.contains(.title) && !t.flags.contains(.upper) {
-            starts.insert(t.folded)
-        }
         var common: Set<String> = []
-        if !starts.isEmpty {
-            for t in tokens where t.flags.contains(.lower) && starts.contains(t.folded) { common.insert(t.folded) }
+        document.tokens.withUnsafeBufferPointer { tokens in
+            var starts: Set<String> = []
+            // Length and first byte of each start, a cheap filter before hashing every lower-case word.
+            var filter = [Bool](repeating: false, count: 256)
+            for i in 0..<tokens.count {
+                let flags = tokens[i].flags
+                guard flags.contains(.sentenceStart) && flags.contains(.title) && !flags.contains(.upper) else { continue }
+                starts.insert(tokens[i].folded)
+                filter[Self.filterKey(tokens[i].folded)] = true
+            }
+            if !starts.isEmpty {
+                for i in 0..<tokens.count where tokens[i].flags.contains(.lower) && filter[Self.filterKey(tokens[i].folded)] {
+                    if starts.contains(tokens[i].folded) { common.insert(tokens[i].folded) }
+                }
+            }
         }
         commonSentenceStarts = common
+    }
+
+    @inline(__always)
+    static func filterKey(_ folded: String) -> Int {
+        let utf8 = folded.utf8
+        return (utf8.count &* 31 &+ Int(utf8.first ?? 0)) & 255
     }
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
@@ -261,6 +276,7 @@ struct OrganizationContext {
     /// The original text of a token range with runs of white space made one space.
     func text(_ range: Range<Int>) -> String {
         let raw = document.text(tokens: range)
+        if Self.isSingleSpacedASCII(raw) { return raw }
         var out = ""
         out.reserveCapacity(raw.utf8.count)
         var space = false
@@ -271,6 +287,21 @@ struct OrganizationContext {
             out.append(ch)
         }
         return out
+    }
+
+    /// Printable ASCII with no leading, trailing or doubled space: what `text` returns
+    /// unchanged (checked on bytes, without breaking the text into Characters).
+    static func isSingleSpacedASCII(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            guard let first = bytes.first, first != 0x20, bytes.last! != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b < 0x20 || b >= 0x7F || (b == 0x20 && previous == 0x20) { return false }
+                previous = b
+            }
+            return true
+        }
     }
 
     /// A candidate for a token range, with its canonical value.

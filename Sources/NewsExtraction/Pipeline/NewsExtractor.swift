@@ -101,8 +101,7 @@ public final class NewsExtractor: @unchecked Sendable {
 
     /// Runs stages 3–6 on decoded text.
     public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
-        var tokens = segmenter.tokens(of: text)
-        lexicon.intern(&tokens)
+        let tokens = segmenter.tokens(of: text, lexicon: lexicon)
         let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
         var rejected: [Candidate] = []
         let candidates: [Candidate]
@@ -159,7 +158,9 @@ public final class NewsExtractor: @unchecked Sendable {
         var ruleIndices: [Int] = []
         ruleIndices.reserveCapacity(16)
         for i in tokens.indices {
-            index.rules(for: tokens[i], into: &ruleIndices)
+            // Only the word id, shape id and flags choose the rules (no copy of the token).
+            let token = matcher.tokens.baseAddress! + i
+            index.rules(lex: token.pointee.lex, shapeId: token.pointee.shapeId, flags: token.pointee.flags, into: &ruleIndices)
             for r in ruleIndices {
                 guard let m = matcher.match(programs[r]!, at: i) else { continue }
                 let rule = activeRules[r]

@@ -8,6 +8,7 @@ public final class PatternMatcher {
     private let tokenArray: [Token]
     let vocabulary: Vocabulary
     private var steps = 0
+    /// The program whose raw views are loaded (held, so the views stay valid).
     private var program: PatternProgram!
     // Raw views of the current program's arrays: indexing them costs no reference counting.
     private var nodes: UnsafeMutablePointer<PatternProgram.Node>!
@@ -55,14 +56,16 @@ public final class PatternMatcher {
     /// Matches a compiled pattern at token `start`.
     public func match(_ program: PatternProgram, at start: Int) -> (end: Int, captures: [Capture])? {
         guard start < tokens.count else { return nil }
-        if !program.before.isEmpty {
-            if start < program.before.count { return nil }
-            for (k, test) in program.before.enumerated() where !passes(test, start - program.before.count + k) { return nil }
-        }
-        for seq in program.notBefore where start >= seq.count {
-            var all = true
-            for (k, test) in seq.enumerated() where !passes(test, start - seq.count + k) { all = false; break }
-            if all { return nil }
+        if program.hasBeforeContext {
+            if !program.before.isEmpty {
+                if start < program.before.count { return nil }
+                for (k, test) in program.before.enumerated() where !passes(test, start - program.before.count + k) { return nil }
+            }
+            for seq in program.notBefore where start >= seq.count {
+                var all = true
+                for (k, test) in seq.enumerated() where !passes(test, start - seq.count + k) { all = false; break }
+                if all { return nil }
+            }
         }
         if self.program !== program {
             self.program = program
@@ -78,6 +81,7 @@ public final class PatternMatcher {
         captureStack.removeAll(keepingCapacity: true)
         let end = matchSequence(program.root, sequences[Int(program.root)].start, start) { end in
             if end == start { return nil }
+            if !program.hasAfterContext { return end }
             if !program.after.isEmpty {
                 if end + program.after.count > self.tokens.count { return nil }
                 for (k, test) in program.after.enumerated() where !self.passes(test, end + k) { return nil }
@@ -90,6 +94,7 @@ public final class PatternMatcher {
             return end
         }
         guard let end else { return nil }
+        if captureStack.isEmpty { return (end, []) }
         let captures = captureStack.map { Capture(name: program.names[Int($0.name)], range: $0.start..<$0.end) }
         return (end, captures)
     }

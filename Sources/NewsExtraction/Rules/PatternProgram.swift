@@ -29,6 +29,10 @@ public final class PatternProgram: @unchecked Sendable {
     let after: [TokenTest]
     let notBefore: [[TokenTest]]
     let notAfter: [[TokenTest]]
+    /// Whether `before` or `notBefore` has tests (checked before touching the arrays).
+    let hasBeforeContext: Bool
+    /// Whether `after` or `notAfter` has tests.
+    let hasAfterContext: Bool
 
     /// A token test in integers: flags, interned words, shapes and vocabulary bits.
     struct CompiledTest {
@@ -90,6 +94,8 @@ public final class PatternProgram: @unchecked Sendable {
         after = pattern.after
         notBefore = pattern.notBefore
         notAfter = pattern.notAfter
+        hasBeforeContext = !pattern.before.isEmpty || !pattern.notBefore.isEmpty
+        hasAfterContext = !pattern.after.isEmpty || !pattern.notAfter.isEmpty
         var nodes: [Node] = []
         var sequences: [(Int32, Int32)] = []
         var items: [Int32] = []

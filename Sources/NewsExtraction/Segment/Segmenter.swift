@@ -8,6 +8,9 @@ public final class Segmenter: @unchecked Sendable {
     private let sentenceIterator: UnsafeMutableRawPointer
     let numberWords: [String: Double]
     let ordinalWords: [String: Int]
+    /// One-probe tables of the lexicon last given to `tokens(of:lexicon:)` (built on first
+    /// use, per segmenter, so threads share nothing mutable).
+    private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable)?
 
     /// Opens English break iterators. `numberWords` and `ordinalWords` give the values of
     /// number and ordinal words (from the vocabulary files).
@@ -52,6 +55,31 @@ public final class Segmenter: @unchecked Sendable {
 
     /// Tokens of the text, whitespace dropped.
     public func tokens(of text: DecodedText) -> [Token] {
+        tokens(of: text, tables: nil)
+    }
+
+    /// Tokens of the text with their lexicon word and shape ids set (what
+    /// `Lexicon.intern` would set), found in the same lookup as number and ordinal words.
+    func tokens(of text: DecodedText, lexicon: Lexicon) -> [Token] {
+        if lookup == nil || lookup!.lexicon !== lexicon {
+            lookup = (lexicon, wordTable(lexicon), WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }))
+        }
+        return tokens(of: text, tables: (lookup!.words.view, lookup!.shapes.view))
+    }
+
+    /// The lexicon's words and the number and ordinal words, with all three attributes.
+    private func wordTable(_ lexicon: Lexicon) -> WordLookupTable {
+        var pairs: [(key: String, attributes: WordAttributes)] = []
+        var keys = Set(lexicon.wordIds.keys)
+        keys.formUnion(numberWords.keys)
+        keys.formUnion(ordinalWords.keys)
+        for key in keys {
+            pairs.append((key, WordAttributes(lex: lexicon.wordIds[key] ?? -1, number: numberWords[key], ordinal: ordinalWords[key])))
+        }
+        return WordLookupTable(pairs)
+    }
+
+    private func tokens(of text: DecodedText, tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> [Token] {
         var tokens: [Token] = []
         let units = text.utf16
         if units.isEmpty { return tokens }
@@ -107,7 +135,7 @@ public final class Segmenter: @unchecked Sendable {
                 if end - start >= 3, buf[end - 1] == 0x73 || buf[end - 1] == 0x53, buf[end - 2] == 0x27 || buf[end - 2] == 0x2019 {
                     split = end - 2
                 }
-                var token = makeToken(buf, start, split)
+                var token = makeToken(buf, start, split, tables)
                 if space { token.flags.insert(.spaceBefore) }
                 if newline { token.flags.insert(.lineStart) }
                 if pendingSentenceStart { token.flags.insert(.sentenceStart); pendingSentenceStart = false }
@@ -115,7 +143,7 @@ public final class Segmenter: @unchecked Sendable {
                 space = false
                 newline = false
                 tokens.append(token)
-                if split < end { tokens.append(makeToken(buf, split, end)) }
+                if split < end { tokens.append(makeToken(buf, split, end, tables)) }
             }
             Self.markCapsLine(&tokens, from: lineFirstToken, hasLower: lineHasLower)
         }
@@ -127,35 +155,48 @@ public final class Segmenter: @unchecked Sendable {
         for i in from..<tokens.count { tokens[i].flags.insert(.capsLine) }
     }
 
-    private func makeToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Token {
+    /// A token of `buf[start..<end]`: folded form, shape and flags; number and ordinal
+    /// values; and, with `tables`, its lexicon word and shape ids.
+    private func makeToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
+                           _ tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> Token {
         let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
         let folded = TextFolder.fold(slice)
         var flags: TokenFlags = []
         var letters = 0, uppers = 0, lowers = 0, digits = 0, others = 0
-        var shape: [UInt8] = []
-        shape.reserveCapacity(min(slice.count, 12))
-        var last: UInt8 = 0
-        var run = 0
         var firstIsUpper = false
-        for (i, u) in slice.enumerated() {
-            var c: UInt8
-            if u >= 0x30 && u <= 0x39 { c = UInt8(ascii: "d"); digits += 1 }
-            else if (u >= 0x41 && u <= 0x5A) { c = UInt8(ascii: "X"); uppers += 1; letters += 1; if i == 0 { firstIsUpper = true } }
-            else if (u >= 0x61 && u <= 0x7A) { c = UInt8(ascii: "x"); lowers += 1; letters += 1 }
-            else if u >= 0xC0, let scalar = Unicode.Scalar(UInt32(u)), scalar.properties.isAlphabetic {
-                letters += 1
-                if scalar.properties.isUppercase { c = UInt8(ascii: "X"); uppers += 1; if i == 0 { firstIsUpper = true } }
-                else if scalar.properties.isLowercase { c = UInt8(ascii: "x"); lowers += 1 }
-                else { c = UInt8(ascii: "x") }
-            } else if u & 0xFC00 == 0xD800 || u & 0xFC00 == 0xDC00 {
-                c = UInt8(ascii: "x"); letters += 1
-            } else {
-                others += 1
-                let f = TextFolder.foldPunctuation(u)
-                c = f < 0x80 ? UInt8(truncatingIfNeeded: f) : UInt8(ascii: "?")
+        // The shape is built in a scratch buffer (on the stack for ordinary tokens): a token
+        // has at most one shape byte per UTF-16 unit.
+        var shapeId: Int32 = -1
+        let shape: String = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, slice.count)) { out in
+            var n = 0
+            var last: UInt8 = 0
+            var run = 0
+            for i in 0..<slice.count {
+                let u = slice[i]
+                var c: UInt8
+                if u >= 0x30 && u <= 0x39 { c = UInt8(ascii: "d"); digits += 1 }
+                else if (u >= 0x41 && u <= 0x5A) { c = UInt8(ascii: "X"); uppers += 1; letters += 1; if i == 0 { firstIsUpper = true } }
+                else if (u >= 0x61 && u <= 0x7A) { c = UInt8(ascii: "x"); lowers += 1; letters += 1 }
+                // (The General Punctuation block, U+2000–U+206F, has no letters: typographic
+                // quotes and dashes skip the Unicode property lookup.)
+                else if u >= 0xC0, !(u >= 0x2000 && u <= 0x206F), let scalar = Unicode.Scalar(UInt32(u)), scalar.properties.isAlphabetic {
+                    letters += 1
+                    if scalar.properties.isUppercase { c = UInt8(ascii: "X"); uppers += 1; if i == 0 { firstIsUpper = true } }
+                    else if scalar.properties.isLowercase { c = UInt8(ascii: "x"); lowers += 1 }
+                    else { c = UInt8(ascii: "x") }
+                } else if u & 0xFC00 == 0xD800 || u & 0xFC00 == 0xDC00 {
+                    c = UInt8(ascii: "x"); letters += 1
+                } else {
+                    others += 1
+                    let f = TextFolder.foldPunctuation(u)
+                    c = f < 0x80 ? UInt8(truncatingIfNeeded: f) : UInt8(ascii: "?")
+                }
+                if c == last { run += 1 } else { run = 1; last = c }
+                if run <= 4 { out[n] = c; n += 1 }
             }
-            if c == last { run += 1 } else { run = 1; last = c }
-            if run <= 4 { shape.append(c) }
+            let bytes = UnsafeBufferPointer(rebasing: out[0..<n])
+            if let tables { shapeId = tables.shapes.find(bytes)?.lex ?? -1 }
+            return String(decoding: bytes, as: UTF8.self)
         }
         if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
         if letters > 0 && digits > 0 { flags.insert(.alnum) }
@@ -168,19 +209,33 @@ public final class Segmenter: @unchecked Sendable {
         }
         var number: Double? = nil
         var ordinal: Int? = nil
+        var lex: Int32 = -1
+        var word: WordAttributes? = nil
+        if let tables {
+            var key = folded
+            word = key.withUTF8 { tables.words.find($0) }
+            lex = word?.lex ?? -1
+        }
         if digits > 0 && letters == 0 {
             number = Self.parseDigits(slice)
         } else if letters > 0 && digits == 0 {
-            if let v = numberWords[folded] { number = v }
-            if let o = ordinalWords[folded] { ordinal = o }
+            if tables != nil {
+                number = word?.number
+                ordinal = word?.ordinal
+            } else {
+                if let v = numberWords[folded] { number = v }
+                if let o = ordinalWords[folded] { ordinal = o }
+            }
         } else if digits > 0 {
             ordinal = Self.parseDigitOrdinal(folded)
         }
         if number != nil { flags.insert(.number) }
         if ordinal != nil { flags.insert(.ordinal) }
-        return Token(start: start, end: end, folded: folded,
-                     shape: String(decoding: shape, as: UTF8.self), flags: flags,
-                     number: number, ordinal: ordinal)
+        var token = Token(start: start, end: end, folded: folded, shape: shape, flags: flags,
+                          number: number, ordinal: ordinal)
+        token.lex = lex
+        token.shapeId = shapeId
+        return token
     }
 
     /// "2,000" → 2000, "9.5" → 9.5, "1.234.5" → nil. Grouping commas must come in threes.
@@ -216,19 +271,23 @@ public final class Segmenter: @unchecked Sendable {
 
     /// "12th", "1st", "22nd", "3rd" → the number, when the suffix agrees with it.
     static func parseDigitOrdinal(_ folded: String) -> Int? {
-        let u = Array(folded.utf8)
-        guard u.count >= 3 else { return nil }
-        let suffix = String(decoding: u[(u.count - 2)...], as: UTF8.self)
-        var value = 0
-        for c in u[..<(u.count - 2)] {
-            guard c >= 0x30 && c <= 0x39 else { return nil }
-            if value > 1_000_000 { return nil }
-            value = value * 10 + Int(c - 0x30)
+        var folded = folded
+        return folded.withUTF8 { u -> Int? in
+            guard u.count >= 3 else { return nil }
+            var value = 0
+            for c in u[..<(u.count - 2)] {
+                guard c >= 0x30 && c <= 0x39 else { return nil }
+                if value > 1_000_000 { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            let lastTwo = value % 100, last = value % 10
+            let expected: (UInt8, UInt8)
+            if lastTwo >= 11 && lastTwo <= 13 { expected = (0x74, 0x68) }  // th
+            else if last == 1 { expected = (0x73, 0x74) }  // st
+            else if last == 2 { expected = (0x6E, 0x64) }  // nd
+            else if last == 3 { expected = (0x72, 0x64) }  // rd
+            else { expected = (0x74, 0x68) }
+            return u[u.count - 2] == expected.0 && u[u.count - 1] == expected.1 ? value : nil
         }
-        let lastTwo = value % 100, last = value % 10
-        let expected: String
-        if lastTwo >= 11 && lastTwo <= 13 { expected = "th" }
-        else if last == 1 { expected = "st" } else if last == 2 { expected = "nd" } else if last == 3 { expected = "rd" } else { expected = "th" }
-        return suffix == expected ? value : nil
     }
 }
