@@ -43,25 +43,35 @@ public enum OverlapResolver {
             // Indices of kept candidates, in the order they were taken.
             var keptIndices: [Int] = []
             var discarded: [Discarded] = []
-            // Kept spans sorted by start, for overlap lookup by binary search.
-            var spans: [(start: Int, end: Int, index: Int)] = []
+            // Which UTF-16 units kept candidates cover, one bit each: a candidate clashes
+            // when any unit of its span is taken. Linear in the text (a sorted array of
+            // spans with insertions was quadratic on a long document).
+            var maxEnd = 0
+            for i in 0..<buffer.count { maxEnd = max(maxEnd, base[i].end) }
+            var taken = [UInt64](repeating: 0, count: maxEnd / 64 + 1)
+            func isFree(_ start: Int, _ end: Int) -> Bool {
+                var u = start
+                while u < end {
+                    if u & 63 == 0 && end - u >= 64 {
+                        if taken[u >> 6] != 0 { return false }
+                        u += 64
+                    } else {
+                        if taken[u >> 6] & (1 << UInt64(u & 63)) != 0 { return false }
+                        u += 1
+                    }
+                }
+                return true
+            }
             for ci in order {
                 let c = base + ci
                 let cStart = c.pointee.start, cEnd = c.pointee.end
-                // Find the first kept span whose start is >= c.start; check it and its predecessor.
-                var lo = 0, hi = spans.count
-                while lo < hi { let mid = (lo + hi) / 2; if spans[mid].start < cStart { lo = mid + 1 } else { hi = mid } }
-                var clash: Int? = nil
-                if lo < spans.count && spans[lo].start < cEnd { clash = spans[lo].index }
-                if clash == nil && lo > 0 && spans[lo - 1].end > cStart { clash = spans[lo - 1].index }
-                if let clash {
-                    if keepDiscarded {
-                        let w = base[keptIndices[clash]]
+                if !isFree(cStart, cEnd) {
+                    if keepDiscarded, let w = keptIndices.lazy.map({ base[$0] }).first(where: { $0.start < cEnd && cStart < $0.end }) {
                         discarded.append(Discarded(candidate: c.pointee, reason: "overlaps \(w.type) [\(w.start),\(w.end)) of rule \(w.rule)"))
                     }
                     continue
                 }
-                spans.insert((cStart, cEnd, keptIndices.count), at: lo)
+                for u in cStart..<cEnd { taken[u >> 6] |= 1 << UInt64(u & 63) }
                 keptIndices.append(ci)
             }
             // Output order (start, end, type); ties keep the order they were taken in.
