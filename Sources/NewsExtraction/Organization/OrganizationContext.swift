@@ -26,6 +26,7 @@ struct OrganizationContext {
         static let contextBefore = "org_context_before"
         static let contextPossessed = "org_context_possessed"
         static let companyNoun = "org_company_noun"
+        static let firstWordHead = "org_first_word_head"
     }
 
     /// Words that start a sentence capitalized and also occur in lower case in the document
@@ -39,7 +40,8 @@ struct OrganizationContext {
 
     static let maskedLists: [String] = [List.head, List.event, List.legal, List.stop, List.title, List.standalone,
                                         List.nonAcronym, List.indexNoun, List.possessive, List.contextBefore,
-                                        List.contextPossessed, List.companyNoun, List.placeAbbreviation]
+                                        List.contextPossessed, List.companyNoun, List.placeAbbreviation,
+                                        List.firstWordHead]
     static let governmentBit: UInt16 = 1 << 13
     static let companyBit: UInt16 = 1 << 14
 
@@ -60,6 +62,7 @@ struct OrganizationContext {
         case List.contextPossessed: return 1 << 10
         case List.companyNoun: return 1 << 11
         case List.placeAbbreviation: return 1 << 12
+        case List.firstWordHead: return 1 << 15
         default: return 0
         }
     }
@@ -91,8 +94,8 @@ struct OrganizationContext {
         if let cached = slot[tableKey] as? WordTable, cached.sizes == sizes { return cached }
         var masks: [String: UInt16] = [:]
         masks.reserveCapacity(1024)
-        for (k, name) in maskedLists.enumerated() {
-            for entry in vocabulary.entries(name) { masks[entry, default: 0] |= 1 << UInt16(k) }
+        for name in maskedLists {
+            for entry in vocabulary.entries(name) { masks[entry, default: 0] |= bit(name) }
         }
         for (entry, kind) in vocabulary.valuedEntries(List.head) {
             if kind == "gov" { masks[entry, default: 0] |= governmentBit }

@@ -52,6 +52,17 @@ struct ShortMentionResolver {
                     else if afterThe[headKey] == nil { afterThe[headKey] = (value, r.upperBound) }
                 }
             }
+            // A company or school name without a complement ("Harlow Marine Industries",
+            // "Quorn Savings & Loan Association", "Danbury University"): its first word alone.
+            if cand.rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
+               c.isCompanyHead(r.upperBound - 1) || c.inList(OrganizationContext.List.firstWordHead, r.upperBound - 1) {
+                let f = r.lowerBound
+                if c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), !c.isInitial(f),
+                   c.tokens[f].end - c.tokens[f].start >= 3, c.folded(f + 1) != "&", c.folded(f + 1) != "'s" {
+                    let key = Key(hash: GazetteerIndex.hash(c.tokens[f..<(f + 1)]), tokens: 1)
+                    if aliases[key] == nil { aliases[key] = value }
+                }
+            }
             if cand.rule == "org.legal-suffix" {
                 // Without the suffix, and the first word alone.
                 var e = r.upperBound
