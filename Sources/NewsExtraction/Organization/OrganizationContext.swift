@@ -207,7 +207,19 @@ struct OrganizationContext {
     }
 
     /// A legal-form suffix, capitalized ("Corp", "Inc", "Ltd", "AG").
-    func isLegalSuffix(_ i: Int) -> Bool { isCap(i) && inList(List.legal, i) }
+    /// Also the two halves of a suffix written with a space inside ("S.p. A.", "G.m.b. H.").
+    func isLegalSuffix(_ i: Int) -> Bool {
+        guard isCap(i) else { return false }
+        if inList(List.legal, i) { return true }
+        let f = tokens[i].folded
+        if f == "s.p" || f == "g.m.b" {
+            return i + 2 < count && tokens[i + 1].folded == "." && glued(i + 1) && tokens[i + 2].folded == (f == "s.p" ? "a" : "h")
+        }
+        if (f == "a" || f == "h") && i >= 2 && tokens[i - 1].folded == "." && glued(i - 1) {
+            return tokens[i - 2].folded == (f == "a" ? "s.p" : "g.m.b")
+        }
+        return false
+    }
 
     /// A capitalized event noun ("Congress", "Conference", "Cup").
     func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(List.event, i) }
