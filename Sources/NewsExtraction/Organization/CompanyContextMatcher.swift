@@ -1,6 +1,7 @@
 /// Finds names of companies and organizations that no list knows, by the words around
 /// them, as a news reader does:
-/// - before: "shares of X", "a unit of X", "a spokesman for X", "a stake in X";
+/// - before: "shares of X", "a unit of X", "a spokesman for X", "a stake in X", "the
+///   journal X";
 /// - after: "X's chairman", "X's profit", "X shares rose";
 /// - an apposition: "X, a Tokyo maker of chips, …", "X, the publishing company, …";
 /// - a part of a company: "its X subsidiary", "Y's X division", "the X unit of Y";
@@ -48,10 +49,17 @@ struct CompanyContextMatcher {
         return e
     }
 
-    /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X".
+    /// Nouns of publications before their name ("the journal Nature", "the weekly
+    /// newspaper Nedelya", "an official newspaper, Legal Daily").
+    static let publicationNouns: Set<String> = ["newspaper", "newspapers", "magazine", "journal", "tabloid", "broadsheet"]
+
+    /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X"; "the journal X".
     func hasContextBefore(_ start: Int) -> Bool {
         let c = context
         guard start >= 2 else { return false }
+        var q = start - 1
+        if c.folded(q) == "," { q -= 1 }
+        if c.has(q, .lower) && Self.publicationNouns.contains(c.folded(q)) { return true }
         var p = start - 1
         if c.isLowerWord(p, "the") { p -= 1 }
         guard p >= 1, c.has(p, .lower), ["of", "for", "in", "at", "with"].contains(c.folded(p)) else { return false }
