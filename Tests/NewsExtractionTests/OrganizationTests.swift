@@ -159,7 +159,6 @@ final class OrganizationTests: XCTestCase {
     func testDepartmentTitles() {
         let found = orgs("Transportation Secretary Ann Lowe met Secretary of State Tom Reyes.")
         XCTAssertEqual(found.map(\.text), ["Transportation", "State"])
-        XCTAssertEqual(found.map { value($0) ?? "" }, ["Department of Transportation", "Department of State"])
         XCTAssertTrue(texts("State Secretary Klaus Weber and the Secretary of State for Health met.").isEmpty)
     }
 
