@@ -16,9 +16,20 @@ struct GazetteerMatcher {
     }
 
     /// Matches the sourced gazetteers.
+    /// A sports team named with its city or state ("Baltimore Orioles", "Los Angeles Dodgers")
+    /// is the nickname alone: the place is a place of its own (as OntoNotes tags it).
     func gazetteerMatches() -> [Match] {
-        let index = context.gazetteers
-        return scan(checkJoins: true) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }
+        let c = context
+        let index = c.gazetteers
+        return scan(checkJoins: true) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }.map { m in
+            let r = m.range
+            guard r.count >= 2, index.positive[GazetteerIndex.hash(c.tokens[r])]?.team == true else { return m }
+            for k in stride(from: min(r.upperBound - 1, r.lowerBound + 3), to: r.lowerBound, by: -1)
+                where c.isPlaceOrNationality(r.lowerBound..<k) && c.isCap(k) {
+                return Match(range: k..<r.upperBound, longForm: m.longForm)
+            }
+            return m
+        }
     }
 
     /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
