@@ -4,7 +4,10 @@
 ///   for Science and Technology"), or its head noun alone ("the Council" after "Council for
 ///   Development of …"), capitalized and after "the", when only one name of the document
 ///   has that head;
-/// - a company name without its legal suffix, or its first word ("Sony" after "Sony Corp.").
+/// - a company name without its legal suffix, or its first word ("Sony" after "Sony Corp.");
+/// - the first word of a name built on a company head or on a school, association or bank
+///   head ("Harlow" after "Harlow Marine Industries"), when the document does not also write
+///   that word in lower case and the name's second word does not follow it.
 /// The value of a short mention is the full name.
 struct ShortMentionResolver {
     let context: OrganizationContext
