@@ -9,6 +9,9 @@ struct GazetteerMatcher {
     /// Words that may stand inside a listed name in lower case.
     static let innerWords: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "del", "der", "und", "in", "at"]
 
+    /// Words for the members of a legislature, after its name ("Senate Democrats").
+    static let memberWords: Set<String> = ["democrats", "republicans", "majority", "minority"]
+
     /// A matched phrase and the long form when the entry is an acronym.
     struct Match {
         var range: Range<Int>
@@ -56,7 +59,10 @@ struct GazetteerMatcher {
         if c.isCommonWordAtSentenceStart(i) { return false }
         // A listed acronym that is also a common-noun acronym ("CDT" a time zone, "CFC").
         if range.count == 1 && c.tokens[i].flags.contains(.upper) && c.inList(OrganizationContext.List.nonAcronym, i) { return false }
-        if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next) { return false }
+        // Members of a legislature after its name are not part of it ("Senate Democrats",
+        // "House Majority Whip").
+        if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next)
+            && !Self.memberWords.contains(c.folded(next)) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
         // A surname: "Mr. Maxwell", "David O. Maxwell".
         if i > 1 && c.folded(i - 1) == "." && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
