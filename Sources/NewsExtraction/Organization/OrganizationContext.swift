@@ -27,7 +27,7 @@ struct OrganizationContext {
         static let contextPossessed = "org_context_possessed"
         static let companyNoun = "org_company_noun"
         static let firstWordHead = "org_first_word_head"
-        static let regionAdjective = "org_region_adjective"
+        static let regionWord = "org_region_word"
     }
 
     /// Words that start a sentence capitalized and also occur in lower case in the document
@@ -259,7 +259,7 @@ struct OrganizationContext {
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
         if gazetteers.isNegative(tokens[range]) { return true }
-        if range.count == 1 && vocabulary.contains(List.regionAdjective, tokens[range.lowerBound].folded) { return true }
+        if range.count == 1 && vocabulary.contains(List.regionWord, tokens[range.lowerBound].folded) { return true }
         // Former states (vocabulary org_former_country), for names of two or three words.
         guard range.count >= 2 && range.count <= 3 else { return false }
         var phrase = ""
