@@ -49,17 +49,16 @@ struct CompanyContextMatcher {
         return e
     }
 
-    /// Nouns of publications before their name ("the journal Nature", "the weekly
-    /// newspaper Nedelya", "an official newspaper, Legal Daily").
+    /// Nouns of publications right before their name ("the journal Nature", "the weekly
+    /// newspaper Nedelya").
     static let publicationNouns: Set<String> = ["newspaper", "newspapers", "magazine", "journal", "tabloid", "broadsheet"]
 
     /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X"; "the journal X".
     func hasContextBefore(_ start: Int) -> Bool {
         let c = context
         guard start >= 2 else { return false }
-        var q = start - 1
-        if c.folded(q) == "," { q -= 1 }
-        if c.has(q, .lower) && Self.publicationNouns.contains(c.folded(q)) { return true }
+        // Right before the name: after a comma a person is as likely ("… magazine, Ann Lowe, …").
+        if c.has(start - 1, .lower) && Self.publicationNouns.contains(c.folded(start - 1)) { return true }
         var p = start - 1
         if c.isLowerWord(p, "the") { p -= 1 }
         guard p >= 1, c.has(p, .lower), ["of", "for", "in", "at", "with"].contains(c.folded(p)) else { return false }
