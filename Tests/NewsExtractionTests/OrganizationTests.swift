@@ -68,7 +68,9 @@ final class OrganizationTests: XCTestCase {
     }
 
     func testLegalSuffixes() {
-        XCTAssertEqual(texts("Orbital Dynamics Inc.'s profit doubled."), ["Orbital Dynamics Inc."])
+        // OntoNotes' possessive convention: a name of two or more words keeps its "'s".
+        XCTAssertEqual(texts("Orbital Dynamics Inc.'s profit doubled."), ["Orbital Dynamics Inc.'s"])
+        XCTAssertEqual(texts("Vantor S.p. A. bought the plant."), ["Vantor S.p. A."])
         XCTAssertEqual(texts("The deal was arranged by Hallett, Burns & Co. in London."), ["Hallett, Burns & Co."])
         // The sentence's period is not the abbreviation's.
         XCTAssertEqual(texts("He sold his shares in Brightline Textiles Inc. The price was low."), ["Brightline Textiles Inc"])
@@ -138,5 +140,42 @@ final class OrganizationTests: XCTestCase {
     func testPersonInCompanyContext() {
         XCTAssertTrue(texts("Sir Walter's offer was rejected.").isEmpty)
         XCTAssertFalse(texts("The story is about Tom Hardwick, the founder of the company.").contains("Tom Hardwick"))
+    }
+
+    /// Possessives: a name of two or more words keeps the possessive in its span (value
+    /// without it), a one-word name does not; a name with a possessive inside stays whole.
+    func testPossessiveSpans() {
+        let found = orgs("Harlow Weaving Corp.'s profit rose, and Brixton Co. said Brixton's sales fell.")
+        XCTAssertEqual(found.map(\.text), ["Harlow Weaving Corp.'s", "Brixton Co.", "Brixton"])
+        XCTAssertEqual(found.first.flatMap(value), "Harlow Weaving Corp.")
+        XCTAssertEqual(found.first?.rule, "org.possessive-span")
+        XCTAssertEqual(texts("He joined the Ministry of Marine Affairs’ legal office."), ["Ministry of Marine Affairs’"])
+        XCTAssertEqual(texts("Shares of Georgia-Coastal Corp. fell; Georgia-Coastal's sales were flat.").last, "Georgia-Coastal's")
+        XCTAssertEqual(texts("Analysts at Baxter's Corp. cut their forecast."), ["Baxter's Corp."])
+        XCTAssertFalse(texts("The Korean People's Army said so.").contains { $0.hasSuffix("People's") })
+    }
+
+    /// U.S. executive departments named in a title.
+    func testDepartmentTitles() {
+        let found = orgs("Transportation Secretary Ann Lowe met Secretary of State Tom Reyes.")
+        XCTAssertEqual(found.map(\.text), ["Transportation", "State"])
+        XCTAssertTrue(texts("State Secretary Klaus Weber and the Secretary of State for Health met.").isEmpty)
+    }
+
+    /// The first word of a company or school name built on a head noun, later alone.
+    func testFirstWordShortMention() {
+        let found = orgs("Harlow Marine Industries agreed to sell its ferry unit. Harlow said the sale would close.")
+        XCTAssertEqual(found.map(\.text), ["Harlow Marine Industries", "Harlow"])
+        XCTAssertEqual(found.last.flatMap(value), "Harlow Marine Industries")
+        // Not a place word, not a person's surname after a first name.
+        XCTAssertEqual(texts("Boston Marine Industries grew. Boston is cold."), ["Boston Marine Industries"])
+    }
+
+    /// Parts of companies, seats and publications as contexts of unknown names.
+    func testCompanyPartsSeatsAndPublications() {
+        XCTAssertTrue(texts("Harlow Corp. sold its Brixton Optical subsidiary.").contains("Brixton Optical"))
+        XCTAssertEqual(texts("Quillmark, based in Dayton, makes valves."), ["Quillmark"])
+        XCTAssertEqual(texts("The results appear in the journal Brightwater Review today."), ["Brightwater Review"])
+        XCTAssertTrue(texts("Most of its European subsidiaries were sold.").isEmpty)
     }
 }

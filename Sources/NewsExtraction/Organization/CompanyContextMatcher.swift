@@ -1,8 +1,11 @@
 /// Finds names of companies and organizations that no list knows, by the words around
 /// them, as a news reader does:
-/// - before: "shares of X", "a unit of X", "a spokesman for X", "a stake in X";
+/// - before: "shares of X", "a unit of X", "a spokesman for X", "a stake in X", "the
+///   journal X";
 /// - after: "X's chairman", "X's profit", "X shares rose";
-/// - an apposition: "X, a Tokyo maker of chips, …", "X, the publishing company, …".
+/// - an apposition: "X, a Tokyo maker of chips, …", "X, the publishing company, …";
+/// - a part of a company: "its X subsidiary", "Y's X division", "the X unit of Y";
+/// - a seat: "X, based in Ohio, …".
 /// X is a run of capitalized name words that is not a place, a nationality or a word
 /// capitalized only by the sentence.
 struct CompanyContextMatcher {
@@ -27,7 +30,7 @@ struct CompanyContextMatcher {
             // "Sir James's offer", "a spokesman for Rep. Smith": an honorific or a title.
             if start > 0 && c.isCap(start - 1) && ["mr", "mrs", "ms", "dr", "sir"].contains(c.folded(start - 1)) { i = end; continue }
             if end - start == 1 && c.inList(OrganizationContext.List.title, start) { i = end; continue }
-            if hasContextBefore(start) || hasContextAfter(end) { found.append(start..<end) }
+            if hasContextBefore(start) || hasContextAfter(end) || isDivisionOrSeated(start, end) { found.append(start..<end) }
             i = end
         }
         return found
@@ -46,14 +49,37 @@ struct CompanyContextMatcher {
         return e
     }
 
-    /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X".
+    /// Nouns of publications right before their name ("the journal Nature", "the weekly
+    /// newspaper Nedelya").
+    static let publicationNouns: Set<String> = ["newspaper", "newspapers", "magazine", "journal", "tabloid", "broadsheet"]
+
+    /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X"; "the journal X".
     func hasContextBefore(_ start: Int) -> Bool {
         let c = context
         guard start >= 2 else { return false }
+        // Right before the name: after a comma a person is as likely ("… magazine, Ann Lowe, …").
+        if c.has(start - 1, .lower) && Self.publicationNouns.contains(c.folded(start - 1)) { return true }
         var p = start - 1
         if c.isLowerWord(p, "the") { p -= 1 }
         guard p >= 1, c.has(p, .lower), ["of", "for", "in", "at", "with"].contains(c.folded(p)) else { return false }
         return (c.has(p - 1, .lower) || c.startsSentence(p - 1)) && c.inList(OrganizationContext.List.contextBefore, p - 1)
+    }
+
+    /// Nouns naming a part of a company ("its X subsidiary", "Y's X division").
+    static let partNouns: Set<String> = ["division", "divisions", "unit", "units", "subsidiary", "subsidiaries", "affiliate"]
+
+    /// "its X subsidiary", "Y's X division", "the X unit of Y"; "X, based in Ohio".
+    func isDivisionOrSeated(_ start: Int, _ end: Int) -> Bool {
+        let c = context
+        guard end < c.count else { return false }
+        if c.has(end, .lower) && Self.partNouns.contains(c.folded(end)), start > 0 {
+            let p = c.folded(start - 1)
+            if (p == "'s" && !c.isNamePossessive(start - 1)) || c.isLowerWord(start - 1, "its") || c.isLowerWord(start - 1, "their") { return true }
+            if c.isLowerWord(start - 1, "the") && end + 1 < c.count && c.isLowerWord(end + 1, "of") { return true }
+        }
+        var k = end
+        if c.folded(k) == "," { k += 1 }
+        return k + 1 < c.count && c.isLowerWord(k, "based") && c.isLowerWord(k + 1, "in")
     }
 
     /// "X's chairman", "X shares", "X, a maker of …".

@@ -11,6 +11,8 @@ public final class GazetteerIndex: Sendable {
         public var allCaps: Bool
         /// For an acronym row: the long form it stands for.
         public var longForm: String?
+        /// A sports team ("Baltimore Orioles"): its city or state is a place of its own.
+        public var team: Bool = false
     }
 
     /// Organization names and acronyms.
@@ -82,6 +84,9 @@ public final class GazetteerIndex: Sendable {
                         continue
                     }
                     let caps = Self.isAllCaps(name)
+                    let kind = bytes[cols.1]
+                    let team = kind.elementsEqual("sports_team".utf8)
+                    if team, positive[hash] == nil { positive[hash] = Entry(allCaps: caps, longForm: nil, team: true) }
                     if let old = positive[hash] {
                         // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
                         if old.allCaps && !caps { positive[hash]?.allCaps = false }

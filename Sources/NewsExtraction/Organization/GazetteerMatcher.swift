@@ -9,6 +9,9 @@ struct GazetteerMatcher {
     /// Words that may stand inside a listed name in lower case.
     static let innerWords: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "del", "der", "und", "in", "at"]
 
+    /// Words for the members of a legislature, after its name ("Senate Democrats").
+    static let memberWords: Set<String> = ["democrats", "republicans", "majority", "minority"]
+
     /// A matched phrase and the long form when the entry is an acronym.
     struct Match {
         var range: Range<Int>
@@ -16,9 +19,20 @@ struct GazetteerMatcher {
     }
 
     /// Matches the sourced gazetteers.
+    /// A sports team named with its city or state ("Baltimore Orioles", "Los Angeles Dodgers")
+    /// is the nickname alone: the place is a place of its own (as OntoNotes tags it).
     func gazetteerMatches() -> [Match] {
-        let index = context.gazetteers
-        return scan(checkJoins: true) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }
+        let c = context
+        let index = c.gazetteers
+        return scan(checkJoins: true) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }.map { m in
+            let r = m.range
+            guard r.count >= 2, index.positive[GazetteerIndex.hash(c.tokens[r])]?.team == true else { return m }
+            for k in stride(from: min(r.upperBound - 1, r.lowerBound + 3), to: r.lowerBound, by: -1)
+                where c.isPlaceOrNationality(r.lowerBound..<k) && c.isCap(k) {
+                return Match(range: k..<r.upperBound, longForm: m.longForm)
+            }
+            return m
+        }
     }
 
     /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
@@ -45,7 +59,10 @@ struct GazetteerMatcher {
         if c.isCommonWordAtSentenceStart(i) { return false }
         // A listed acronym that is also a common-noun acronym ("CDT" a time zone, "CFC").
         if range.count == 1 && c.tokens[i].flags.contains(.upper) && c.inList(OrganizationContext.List.nonAcronym, i) { return false }
-        if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next) { return false }
+        // Members of a legislature after its name are not part of it ("Senate Democrats",
+        // "House Majority Whip").
+        if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next)
+            && !Self.memberWords.contains(c.folded(next)) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
         // A surname: "Mr. Maxwell", "David O. Maxwell".
         if i > 1 && c.folded(i - 1) == "." && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil

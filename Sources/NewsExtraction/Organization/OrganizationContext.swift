@@ -26,6 +26,8 @@ struct OrganizationContext {
         static let contextBefore = "org_context_before"
         static let contextPossessed = "org_context_possessed"
         static let companyNoun = "org_company_noun"
+        static let firstWordHead = "org_first_word_head"
+        static let regionWord = "org_region_word"
     }
 
     /// Words that start a sentence capitalized and also occur in lower case in the document
@@ -39,7 +41,8 @@ struct OrganizationContext {
 
     static let maskedLists: [String] = [List.head, List.event, List.legal, List.stop, List.title, List.standalone,
                                         List.nonAcronym, List.indexNoun, List.possessive, List.contextBefore,
-                                        List.contextPossessed, List.companyNoun, List.placeAbbreviation]
+                                        List.contextPossessed, List.companyNoun, List.placeAbbreviation,
+                                        List.firstWordHead]
     static let governmentBit: UInt16 = 1 << 13
     static let companyBit: UInt16 = 1 << 14
 
@@ -60,6 +63,7 @@ struct OrganizationContext {
         case List.contextPossessed: return 1 << 10
         case List.companyNoun: return 1 << 11
         case List.placeAbbreviation: return 1 << 12
+        case List.firstWordHead: return 1 << 15
         default: return 0
         }
     }
@@ -91,8 +95,8 @@ struct OrganizationContext {
         if let cached = slot[tableKey] as? WordTable, cached.sizes == sizes { return cached }
         var masks: [String: UInt16] = [:]
         masks.reserveCapacity(1024)
-        for (k, name) in maskedLists.enumerated() {
-            for entry in vocabulary.entries(name) { masks[entry, default: 0] |= 1 << UInt16(k) }
+        for name in maskedLists {
+            for entry in vocabulary.entries(name) { masks[entry, default: 0] |= bit(name) }
         }
         for (entry, kind) in vocabulary.valuedEntries(List.head) {
             if kind == "gov" { masks[entry, default: 0] |= governmentBit }
@@ -218,7 +222,19 @@ struct OrganizationContext {
     }
 
     /// A legal-form suffix, capitalized ("Corp", "Inc", "Ltd", "AG").
-    func isLegalSuffix(_ i: Int) -> Bool { isCap(i) && inList(List.legal, i) }
+    /// Also the two halves of a suffix written with a space inside ("S.p. A.", "G.m.b. H.").
+    func isLegalSuffix(_ i: Int) -> Bool {
+        guard isCap(i) else { return false }
+        if inList(List.legal, i) { return true }
+        let f = tokens[i].folded
+        if f == "s.p" || f == "g.m.b" {
+            return i + 2 < count && tokens[i + 1].folded == "." && glued(i + 1) && tokens[i + 2].folded == (f == "s.p" ? "a" : "h")
+        }
+        if (f == "a" || f == "h") && i >= 2 && tokens[i - 1].folded == "." && glued(i - 1) {
+            return tokens[i - 2].folded == (f == "a" ? "s.p" : "g.m.b")
+        }
+        return false
+    }
 
     /// A capitalized event noun ("Congress", "Conference", "Cup").
     func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(List.event, i) }
@@ -258,6 +274,7 @@ struct OrganizationContext {
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
         if gazetteers.isNegative(tokens[range]) { return true }
+        if range.count == 1 && vocabulary.contains(List.regionWord, tokens[range.lowerBound].folded) { return true }
         // Former states (vocabulary org_former_country), for names of two or three words.
         guard range.count >= 2 && range.count <= 3 else { return false }
         var phrase = ""

@@ -12,6 +12,7 @@ public enum OrganizationMatchers {
         "org.acronymDefinition": acronymDefinition,
         "org.shortMention": shortMention,
         "org.lowerCaseMention": lowerCaseMention,
+        "org.possessiveSpan": possessiveSpan,
     ]
 
     /// Names built on a head noun ("Ministry of Foreign Affairs", "Royan Research Institute").
@@ -112,5 +113,12 @@ public enum OrganizationMatchers {
         return LowerCaseMentionResolver(context).mentions(candidates: input.candidates, heads: heads).map {
             context.candidate($0.index..<($0.index + 1), rule: input.rule, value: $0.value)
         }
+    }
+
+    /// OntoNotes' possessive spans (stage 2, last): a name of two or more words with the
+    /// possessive after it ("Chrysler Corp.'s"); the value is the name alone.
+    static let possessiveSpan: Matcher = { input in
+        let context = OrganizationContext.shared(input.document)
+        return PossessiveSpanExtender(context).extended(candidates: input.candidates, rule: input.rule)
     }
 }

@@ -4,7 +4,10 @@
 ///   for Science and Technology"), or its head noun alone ("the Council" after "Council for
 ///   Development of …"), capitalized and after "the", when only one name of the document
 ///   has that head;
-/// - a company name without its legal suffix, or its first word ("Sony" after "Sony Corp.").
+/// - a company name without its legal suffix, or its first word ("Sony" after "Sony Corp.");
+/// - the first word of a name built on a company head or on a school, association or bank
+///   head ("Harlow" after "Harlow Marine Industries"), when the document does not also write
+///   that word in lower case and the name's second word does not follow it.
 /// The value of a short mention is the full name.
 struct ShortMentionResolver {
     let context: OrganizationContext
@@ -28,6 +31,17 @@ struct ShortMentionResolver {
         var afterThe: [Key: (value: String, from: Int)] = [:]
         var ambiguousHeads: Set<Key> = []
         var aliases: [Key: String] = [:]
+        // For a first-word alias of a head-noun name, the name's second word: "Scottish
+        // football" after "Scottish Football Association" is not a mention.
+        var secondWords: [Key: String] = [:]
+        var lowerWordSet: Set<String>? = nil
+        func lowerWords() -> Set<String> {
+            if let set = lowerWordSet { return set }
+            var set: Set<String> = []
+            for t in c.tokens where t.flags.contains(.lower) { set.insert(t.folded) }
+            lowerWordSet = set
+            return set
+        }
         for cand in candidates where cand.type == .org {
             // One name, one sense in a document: a name found by its context is a name everywhere.
             if Self.propagatedRules.contains(cand.rule), let r = cand.tokenRange, case .string(let value)? = cand.value {
@@ -50,6 +64,23 @@ struct ShortMentionResolver {
                     let headKey = Key(hash: GazetteerIndex.hash(c.tokens[lastPre..<pre]), tokens: 1)
                     if let old = afterThe[headKey], old.value != value { ambiguousHeads.insert(headKey) }
                     else if afterThe[headKey] == nil { afterThe[headKey] = (value, r.upperBound) }
+                }
+            }
+            // A company or school name without a complement ("Harlow Marine Industries",
+            // "Quorn Savings & Loan Association", "Danbury University"): its first word alone.
+            if cand.rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
+               c.isCompanyHead(r.upperBound - 1) || c.inList(OrganizationContext.List.firstWordHead, r.upperBound - 1) {
+                let f = r.lowerBound
+                // Not a word the document also writes in lower case ("Consumer Electronics" …
+                // "consumer"), nor a place or nationality.
+                if c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), !c.isInitial(f),
+                   c.tokens[f].end - c.tokens[f].start >= 3, c.folded(f + 1) != "&", c.folded(f + 1) != "'s",
+                   !lowerWords().contains(c.folded(f)) {
+                    let key = Key(hash: GazetteerIndex.hash(c.tokens[f..<(f + 1)]), tokens: 1)
+                    if aliases[key] == nil {
+                        aliases[key] = value
+                        secondWords[key] = c.folded(f + 1)
+                    }
                 }
             }
             if cand.rule == "org.legal-suffix" {
@@ -118,7 +149,9 @@ struct ShortMentionResolver {
                 let personBefore = p >= 0 && !c.startsSentence(i) && (c.isNameWord(p) || c.isInitial(p)
                     || (c.folded(p) == "." && p > 0 && c.inList(OrganizationContext.List.stop, p - 1)))
                 let joined = c.joinsAcross(after: end) || c.joinedFromLeft(i)
-                if !complement && !moreName && !joined && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
+                let secondWordAfter = next >= 0 && c.has(next, .lower) && end - i == 1
+                    && secondWords[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: 1)] == c.folded(next)
+                if !complement && !moreName && !joined && !secondWordAfter && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
                     found.append((i..<end, value))
                     i = end
                     continue

@@ -1,0 +1,69 @@
+/// OntoNotes' span convention for possessives, applied after all ORG names are found
+/// (stage 2, last): a name of two or more words keeps the possessive that follows it in its
+/// span ("Chrysler Corp.'s", "the Commerce Department's", "Ministry of Foreign Affairs'"),
+/// a one-word name does not ("Sony's profit" → "Sony"). The value stays the name without
+/// the possessive.
+struct PossessiveSpanExtender {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// The end (exclusive token index) of the possessive right after token `end - 1`, if any:
+    /// "'s" glued, "’" + "s" glued, or a lone apostrophe glued after a word ending in "s".
+    func possessiveEnd(after end: Int) -> Int? {
+        let c = context
+        guard end < c.count, c.glued(end) else { return nil }
+        let f = c.folded(end)
+        var e: Int
+        if f == "'s" { e = end + 1 }
+        else if f == "'" && end + 1 < c.count && c.glued(end + 1) && c.folded(end + 1) == "s" { e = end + 2 }
+        else if f == "'" && c.folded(end - 1).hasSuffix("s") && (end + 1 >= c.count || !c.glued(end + 1)) { e = end + 1 }
+        else { return nil }
+        // Not a word that goes on ("'s-Hertogenbosch").
+        if e < c.count && c.glued(e) && c.tokens[e].flags.contains(.alpha) { return nil }
+        return e
+    }
+
+    /// Candidates with their possessive, for the ORG candidates of two or more words (a
+    /// glued hyphen separates words, as OntoNotes' tokens do: "Georgia-Pacific's"). Only the
+    /// name that would win at that end (highest priority, then longest) is extended, and not
+    /// when another name goes on through the possessive ("Korean People's Army"). A legal
+    /// suffix after the possessive belongs to the name ("McDonald's Corp.").
+    func extended(candidates: [Candidate], rule: Rule) -> [Candidate] {
+        let c = context
+        var best: [Int: Candidate] = [:]
+        var coveredPossessive: Set<Int> = []
+        for cand in candidates where cand.type == .org {
+            guard let r = cand.tokenRange, !r.isEmpty else { continue }
+            if r.count >= 2 {
+                for k in (r.lowerBound + 1)..<r.upperBound where c.folded(k) == "'s" || c.folded(k) == "'" { coveredPossessive.insert(k) }
+            }
+            if let old = best[r.upperBound], let o = old.tokenRange,
+               (old.priority, o.count) >= (cand.priority, r.count) { continue }
+            best[r.upperBound] = cand
+        }
+        var out: [Candidate] = []
+        for (end, cand) in best {
+            guard let r = cand.tokenRange, !coveredPossessive.contains(end),
+                  let e = possessiveEnd(after: end) else { continue }
+            // "McDonald's Corp.", "Standard & Poor's Corp.": the suffix is part of the name.
+            if e < c.count, c.isLegalSuffix(e), c.tokens[e].flags.contains(.spaceBefore) {
+                var s = e + 1
+                if s < c.count && c.folded(s) == "." && c.glued(s) && (s + 1 >= c.count || !c.startsSentence(s + 1)) { s += 1 }
+                out.append(c.candidate(r.lowerBound..<s, rule: rule))
+                continue
+            }
+            var words = 1
+            for k in (r.lowerBound + 1)..<r.upperBound {
+                if c.tokens[k].flags.contains(.spaceBefore) { words += 1 }
+                else if c.folded(k) == "-" && k + 1 < r.upperBound && c.glued(k + 1) { words += 1 }
+            }
+            guard words >= 2 else { continue }
+            var made = c.candidate(r.lowerBound..<e, rule: rule)
+            made.value = cand.value
+            made.fields = cand.fields
+            out.append(made)
+        }
+        return out.sorted { $0.start < $1.start }
+    }
+}
