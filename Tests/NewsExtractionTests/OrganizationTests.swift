@@ -68,8 +68,8 @@ final class OrganizationTests: XCTestCase {
     }
 
     func testLegalSuffixes() {
-        // OntoNotes' possessive convention: a name of two or more words keeps its "'s".
-        XCTAssertEqual(texts("Orbital Dynamics Inc.'s profit doubled."), ["Orbital Dynamics Inc.'s"])
+        // The possessive is not part of the name (issue 5's convention).
+        XCTAssertEqual(texts("Orbital Dynamics Inc.'s profit doubled."), ["Orbital Dynamics Inc."])
         XCTAssertEqual(texts("Vantor S.p. A. bought the plant."), ["Vantor S.p. A."])
         XCTAssertEqual(texts("The deal was arranged by Hallett, Burns & Co. in London."), ["Hallett, Burns & Co."])
         // The sentence's period is not the abbreviation's.
@@ -142,17 +142,31 @@ final class OrganizationTests: XCTestCase {
         XCTAssertFalse(texts("The story is about Tom Hardwick, the founder of the company.").contains("Tom Hardwick"))
     }
 
-    /// Possessives: a name of two or more words keeps the possessive in its span (value
-    /// without it), a one-word name does not; a name with a possessive inside stays whole.
-    func testPossessiveSpans() {
+    /// Possessives, by default: never part of the span, whatever the length of the name; a
+    /// name with a possessive inside stays whole ("Baxter's Corp.", "People's Army").
+    func testPossessivesStayOutsideNames() {
         let found = orgs("Harlow Weaving Corp.'s profit rose, and Brixton Co. said Brixton's sales fell.")
-        XCTAssertEqual(found.map(\.text), ["Harlow Weaving Corp.'s", "Brixton Co.", "Brixton"])
-        XCTAssertEqual(found.first.flatMap(value), "Harlow Weaving Corp.")
-        XCTAssertEqual(found.first?.rule, "org.possessive-span")
-        XCTAssertEqual(texts("He joined the Ministry of Marine Affairs’ legal office."), ["Ministry of Marine Affairs’"])
-        XCTAssertEqual(texts("Shares of Georgia-Coastal Corp. fell; Georgia-Coastal's sales were flat.").last, "Georgia-Coastal's")
+        XCTAssertEqual(found.map(\.text), ["Harlow Weaving Corp.", "Brixton Co.", "Brixton"])
+        XCTAssertEqual(texts("He joined the Ministry of Marine Affairs’ legal office."), ["Ministry of Marine Affairs"])
         XCTAssertEqual(texts("Analysts at Baxter's Corp. cut their forecast."), ["Baxter's Corp."])
+        XCTAssertEqual(orgs("Analysts at Baxter's Corp. cut their forecast.").first?.rule, "org.possessive-name")
         XCTAssertFalse(texts("The Korean People's Army said so.").contains { $0.hasSuffix("People's") })
+    }
+
+    /// OntoNotes' convention on request (`org.possessive-span`): a name of two or more words
+    /// keeps the possessive in its span (value without it), a one-word name does not.
+    func testOntoNotesPossessiveSpansOnRequest() throws {
+        var set = try RuleSet.load()
+        try set.setEnabled("org.possessive-span", true)
+        let onto = try NewsExtractor(ruleSet: set, types: [.org])
+        func found(_ text: String) -> [Entity] { onto.extract(text: text, dct: nil).filter { $0.type == .org } }
+        let f = found("Harlow Weaving Corp.'s profit rose, and Brixton Co. said Brixton's sales fell.")
+        XCTAssertEqual(f.map(\.text), ["Harlow Weaving Corp.'s", "Brixton Co.", "Brixton"])
+        XCTAssertEqual(f.first.flatMap(value), "Harlow Weaving Corp.")
+        XCTAssertEqual(f.first?.rule, "org.possessive-span")
+        XCTAssertEqual(found("He joined the Ministry of Marine Affairs’ legal office.").map(\.text), ["Ministry of Marine Affairs’"])
+        XCTAssertEqual(found("Shares of Georgia-Coastal Corp. fell; Georgia-Coastal's sales were flat.").last?.text, "Georgia-Coastal's")
+        XCTAssertEqual(found("Analysts at Baxter's Corp. cut their forecast.").map(\.text), ["Baxter's Corp."])
     }
 
     /// U.S. executive departments named in a title.

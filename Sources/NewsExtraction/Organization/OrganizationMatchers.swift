@@ -115,8 +115,9 @@ public enum OrganizationMatchers {
         }
     }
 
-    /// OntoNotes' possessive spans (stage 2, last): a name of two or more words with the
-    /// possessive after it ("Chrysler Corp.'s"); the value is the name alone.
+    /// Names around a possessive (stage 2, last): "McDonald's Corp." is one name; with option
+    /// `ontoNotesSpans` also OntoNotes' spans, a name of two or more words with the possessive
+    /// after it ("Chrysler Corp.'s"; the value is the name alone).
     static let possessiveSpan: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
         return PossessiveSpanExtender(context).extended(candidates: input.candidates, rule: input.rule)

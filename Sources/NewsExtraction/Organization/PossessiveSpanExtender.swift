@@ -1,8 +1,9 @@
-/// OntoNotes' span convention for possessives, applied after all ORG names are found
-/// (stage 2, last): a name of two or more words keeps the possessive that follows it in its
-/// span ("Chrysler Corp.'s", "the Commerce Department's", "Ministry of Foreign Affairs'"),
-/// a one-word name does not ("Sony's profit" → "Sony"). The value stays the name without
-/// the possessive.
+/// Names around a possessive, after all ORG names are found (stage 2, last). Always: a
+/// legal suffix after a possessive belongs to the name ("McDonald's Corp."). With rule
+/// option `ontoNotesSpans` (true unless set false), OntoNotes' span convention too: a name
+/// of two or more words keeps the possessive that follows it in its span ("Chrysler
+/// Corp.'s", "the Commerce Department's", "Ministry of Foreign Affairs'"), a one-word name
+/// does not ("Sony's profit" → "Sony"); the value stays the name without the possessive.
 struct PossessiveSpanExtender {
     let context: OrganizationContext
 
@@ -42,6 +43,7 @@ struct PossessiveSpanExtender {
                (old.priority, o.count) >= (cand.priority, r.count) { continue }
             best[r.upperBound] = cand
         }
+        let ontoNotesSpans = rule.options["ontoNotesSpans"] != .bool(false)
         var out: [Candidate] = []
         for (end, cand) in best {
             guard let r = cand.tokenRange, !coveredPossessive.contains(end),
@@ -53,6 +55,7 @@ struct PossessiveSpanExtender {
                 out.append(c.candidate(r.lowerBound..<s, rule: rule))
                 continue
             }
+            guard ontoNotesSpans else { continue }
             var words = 1
             for k in (r.lowerBound + 1)..<r.upperBound {
                 if c.tokens[k].flags.contains(.spaceBefore) { words += 1 }
