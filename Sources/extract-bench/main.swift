@@ -15,7 +15,13 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-struct ChildResult { var seconds: Double; var maxRSSKiB: Int; var status: Int32 }
+struct ChildResult {
+    var seconds: Double
+    var maxRSSKiB: Int
+    var status: Int32
+    /// User plus system CPU time of the child: less sensitive than wall time to other load.
+    var cpuSeconds: Double = 0
+}
 
 /// What a child reads on standard input: a file, or data written `times` times into a pipe
 /// (no file of that size is made: a 1 GB stream needs no disk).
@@ -64,7 +70,8 @@ func runChild(_ path: String, _ args: [String], stdin: ChildInput) -> ChildResul
     let elapsed = now() - start
     posix_spawn_file_actions_destroy(&actions)
     for p in argv { free(p) }
-    return ChildResult(seconds: elapsed, maxRSSKiB: usage.ru_maxrss, status: status)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return ChildResult(seconds: elapsed, maxRSSKiB: usage.ru_maxrss, status: status, cpuSeconds: cpu)
 }
 
 let args = CommandLine.arguments.dropFirst()
@@ -186,14 +193,14 @@ if one.status != 0 || two.status != 0 { print("warning: extract exited with stat
 // Linearity and constant memory: the same corpus streamed k times through one worker.
 if !scales.isEmpty {
     print("")
-    print("| stream | MB | seconds | MB/s | time per copy vs ×\(scales[0]) | peak memory |")
-    print("|---|---|---|---|---|---|")
-    var basePerCopy: Double? = nil
+    print("| stream | MB | wall seconds | MB/s | CPU seconds | CPU time per copy vs ×\(scales[0]) | wall time per copy vs ×\(scales[0]) | peak memory |")
+    print("|---|---|---|---|---|---|---|---|")
+    var base: (wall: Double, cpu: Double)? = nil
     for k in scales {
         let r = runChild(extractPath, ["--jobs", "1", "--dct", "2000"], stdin: .stream(corpusData, times: k))
-        let perCopy = r.seconds / Double(k)
-        if basePerCopy == nil { basePerCopy = perCopy }
-        print("| ×\(k) | \(f(megabytes * Double(k), 0)) | \(f(r.seconds, 1)) | \(f(megabytes * Double(k) / r.seconds, 2)) | \(f(perCopy / basePerCopy!, 3)) | \(r.maxRSSKiB / 1024) MiB |")
+        let perCopy = (wall: r.seconds / Double(k), cpu: r.cpuSeconds / Double(k))
+        if base == nil { base = perCopy }
+        print("| ×\(k) | \(f(megabytes * Double(k), 0)) | \(f(r.seconds, 1)) | \(f(megabytes * Double(k) / r.seconds, 2)) | \(f(r.cpuSeconds, 1)) | \(f(perCopy.cpu / base!.cpu, 3)) | \(f(perCopy.wall / base!.wall, 3)) | \(r.maxRSSKiB / 1024) MiB |")
         if r.status != 0 { print("warning: extract exited with status \(r.status)") }
     }
 }
