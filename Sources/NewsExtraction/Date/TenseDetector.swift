@@ -18,8 +18,12 @@ public enum TenseDetector {
         func cue(_ i: Int) -> (Tense, strong: Bool)? {
             let t = tokens[i]
             guard t.flags.contains(.alpha) || t.folded.hasPrefix("'") else { return nil }
+            // A word inside a hyphenated compound is no verb ("lower-than-expected").
+            if i > 0, tokens[i - 1].folded == "-", !t.flags.contains(.spaceBefore) { return nil }
             let f = t.folded
             if vocabulary.contains("date_tense_future", f) { return (.future, true) }
+            // A plan or schedule: "set to resume", "plans to hold", "is to meet".
+            if i + 1 < tokens.count, tokens[i + 1].folded == "to", vocabulary.contains("date_tense_future_before_to", f) { return (.future, true) }
             if i < range.lowerBound && vocabulary.contains("date_tense_future_left", f) { return (.future, true) }
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
             if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
@@ -52,6 +56,15 @@ public enum TenseDetector {
             phrase = phrase.isEmpty ? tokens[k].folded : tokens[k].folded + " " + phrase
             if vocabulary.contains("date_tense_future_adjacent", phrase) { deadline = true; break }
         }
+        // The verb right before the date ("announced Friday", "issued on July 1") is the
+        // one the date belongs to: its past form outweighs a modal farther away ("would
+        // appeal the decision, announced Wednesday"; "said Friday it will…").
+        var verb = range.lowerBound - 1
+        if verb >= 0, vocabulary.contains("date_tense_adjacent_preposition", tokens[verb].folded) { verb -= 1 }
+        if !deadline, verb >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
+           verb + 1 == range.lowerBound || !boundary(verb + 1), let c = cue(verb), c.0 == .past {
+            return .past
+        }
         if range.lowerBound < tokens.count && !boundary(range.lowerBound) {
             var i = range.lowerBound - 1
             while i >= 0 && range.lowerBound - i <= window {
@@ -66,7 +79,7 @@ public enum TenseDetector {
         var i = range.upperBound
         while i < tokens.count && i - range.upperBound < window {
             // A reported clause after "that" has its own tense ("confirmed Friday that it will…").
-            if boundary(i) || tokens[i].folded == "that" { break }
+            if boundary(i) || vocabulary.contains("date_tense_clause_break", tokens[i].folded) { break }
             if let c = cue(i) { note(c, i - range.upperBound + 1); if c.strong { break } }
             i += 1
         }
