@@ -156,6 +156,17 @@ struct DateCaptures {
         return out
     }
 
+    /// The quarter of "the quarter ended July 31": the calendar quarter holding the middle
+    /// month of the three that end with the named month (ended Sept. 30 → 3, ended July 31
+    /// → 2, ended Jan. 31 → 4), from "ended"/"ending" + a month right after the match.
+    func quarterEndedAfter() -> Int? {
+        let i = match.range.upperBound
+        guard i + 1 < tokens.count, ["ended", "ending"].contains(tokens[i].folded),
+              let m = match.vocabulary.value("month", tokens[i + 1].folded).flatMap({ Int($0) }), (1...12).contains(m) else { return nil }
+        let middle = (m + 10) % 12  // the month before, 0-based
+        return middle / 3 + 1
+    }
+
     /// "a year earlier" in a quarterly report: that quarter a year before (`1988-Q3`), or
     /// the year before the DCT where no quarter is near.
     func yearEarlier(years: Int) -> DateSpec {

@@ -146,6 +146,8 @@ public enum DateNormalizers {
             if case .array(let words)? = c.match.rule.options["contextRel"] { contextual = words.contains(.string(rel)) } else { contextual = false }
         }
         if p == "Q", offset == -1, contextual {
+            // "the quarter ended July 31": the quarter that date closes.
+            if let q = c.quarterEndedAfter() { return done(c, .yearPartNearest(letter: "Q", number: q, tense: .past)) }
             let named = c.namedQuartersBefore()
             if !named.isEmpty { return done(c, .reportedQuarter(year: nil, named: named)) }
         }
