@@ -120,8 +120,10 @@ public enum DateNormalizers {
     /// Captures: `ordinal`, `part` (`date_part.tsv`: Q or H), optional `year`, `rel`.
     static let yearPart: Normalizer = { m in
         let c = DateCaptures(m)
-        guard let n = c.int("ordinal"), let p = c.value("part", in: "date_part") else { return nil }
+        guard let p = c.value("part", in: "date_part") else { return nil }
         let count = p == "Q" ? 4 : p == "H" ? 2 : 0
+        // "the last half of 1989": capture `last` stands for the final part.
+        guard let n = c.has("last") ? count : c.int("ordinal") else { return nil }
         guard (1...count).contains(n) else { return nil }
         var year: Int? = nil
         if c.has("year") {
