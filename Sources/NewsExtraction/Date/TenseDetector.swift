@@ -28,6 +28,13 @@ public enum TenseDetector {
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
             if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
             if vocabulary.contains("date_tense_report", f) { return (.past, false) }
+            // A past auxiliary before a plan ("were planning to", "was scheduled to", "was
+            // due") speaks of what was ahead: the plan word decides, not the auxiliary.
+            if ["was", "were"].contains(f), i + 1 < tokens.count {
+                let n = tokens[i + 1].folded
+                if vocabulary.contains("date_tense_future", n) || vocabulary.contains("date_tense_future_left", n)
+                    || (i + 2 < tokens.count && tokens[i + 2].folded == "to" && vocabulary.contains("date_tense_future_before_to", n)) { return nil }
+            }
             if vocabulary.contains("date_tense_past", f) { return (.past, true) }
             // "-ed" forms are weak: often participles ("will be paid Dec. 14").
             if f.utf8.count >= 5, f.hasSuffix("ed"), t.flags.contains(.lower), !vocabulary.contains("date_tense_not_past", f) { return (.past, false) }
@@ -56,6 +63,8 @@ public enum TenseDetector {
             phrase = phrase.isEmpty ? tokens[k].folded : tokens[k].folded + " " + phrase
             if vocabulary.contains("date_tense_future_adjacent", phrase) { deadline = true; break }
         }
+        // "since March": a time before now, whatever the clause says next.
+        if range.lowerBound > 0, vocabulary.contains("date_tense_past_adjacent", tokens[range.lowerBound - 1].folded) { return .past }
         // The verb right before the date ("announced Friday", "issued on July 1") is the
         // one the date belongs to: its past form outweighs a modal farther away ("would
         // appeal the decision, announced Wednesday"; "said Friday it will…").
