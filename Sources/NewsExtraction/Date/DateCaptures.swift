@@ -137,11 +137,19 @@ struct DateCaptures {
     /// quarter"), nearest first: the ordinals of the "quarter" words within `reach` tokens
     /// before it ("the quarter" without one is skipped). Anaphoric "the quarter", "the
     /// latest period" and "the 1988 period" speak of one of them.
-    func namedQuartersBefore(reach: Int = 200) -> [Int] {
+    /// With `monthsInSentence`, a span of months named earlier in the same sentence ("In
+    /// the first nine months, net was…, compared with … in the 1988 period") is the period
+    /// meant: no quarter.
+    func namedQuartersBefore(reach: Int = 200, monthsInSentence: Bool = false) -> [Int] {
         let lo = max(0, match.range.lowerBound - reach)
         var out: [Int] = []
         var i = match.range.lowerBound - 1
+        var sameSentence = monthsInSentence && !tokens[match.range.lowerBound].flags.contains(.sentenceStart)
         while i >= lo {
+            if sameSentence {
+                if out.isEmpty, tokens[i].folded == "months", i > 0, tokens[i - 1].number != nil { return [] }
+                if tokens[i].flags.contains(.sentenceStart) { sameSentence = false }
+            }
             if tokens[i].folded == "quarter" {
                 var k = i - 1
                 while k >= 0 && i - k <= 3 {

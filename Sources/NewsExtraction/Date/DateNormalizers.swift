@@ -85,7 +85,7 @@ public enum DateNormalizers {
         // Option `quarterContext`: "the 1988 period" of a report that has just named a
         // quarter is that quarter of 1988.
         if c.match.rule.options["quarterContext"] == .bool(true) {
-            let named = c.namedQuartersBefore()
+            let named = c.namedQuartersBefore(monthsInSentence: true)
             if !named.isEmpty { return done(c, .reportedQuarter(year: y, named: named)) }
         }
         return done(c, .calendar(year: y, month: nil, day: nil, tense: .unknown))
