@@ -14,6 +14,7 @@ public enum TenseDetector {
     public static func tense(around range: Range<Int>, in document: SegmentedDocument) -> Tense {
         let tokens = document.tokens
         let vocabulary = document.vocabulary
+        let possessive = range.upperBound < tokens.count && tokens[range.upperBound].folded == "'s"
         /// The cue of token i and whether it is strong (a reporting verb like "said" is weak).
         func cue(_ i: Int) -> (Tense, strong: Bool)? {
             let t = tokens[i]
@@ -24,7 +25,9 @@ public enum TenseDetector {
             if vocabulary.contains("date_tense_future", f) { return (.future, true) }
             // A plan or schedule: "set to resume", "plans to hold", "is to meet".
             if i + 1 < tokens.count, tokens[i + 1].folded == "to", vocabulary.contains("date_tense_future_before_to", f) { return (.future, true) }
-            if i < range.lowerBound && vocabulary.contains("date_tense_future_left", f) { return (.future, true) }
+            // A modal before a possessive date ("would look for ways around Wednesday's
+            // ruling") governs the main verb, not the event the date names.
+            if i < range.lowerBound && !possessive && vocabulary.contains("date_tense_future_left", f) { return (.future, true) }
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
             if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
             if vocabulary.contains("date_tense_report", f) { return (.past, false) }
