@@ -73,6 +73,15 @@ public enum TenseDetector {
         // appeal the decision, announced Wednesday"; "said Friday it will…").
         var verb = range.lowerBound - 1
         if verb >= 0, vocabulary.contains("date_tense_adjacent_preposition", tokens[verb].folded) { verb -= 1 }
+        // A schedule in the present ("the council meets Monday", "they meet separately
+        // Friday"): ahead. One "-ly" adverb may stand between.
+        var scheduled = verb
+        if scheduled >= 1, tokens[scheduled].folded.hasSuffix("ly"), tokens[scheduled].flags.contains(.lower) { scheduled -= 1 }
+        if !deadline, scheduled >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
+           vocabulary.contains("date_tense_schedule_verb", tokens[scheduled].folded),
+           !(scheduled >= 1 && vocabulary.contains("date_tense_past", tokens[scheduled - 1].folded)) {
+            return .future
+        }
         if !deadline, verb >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
            verb + 1 == range.lowerBound || !boundary(verb + 1), let c = cue(verb), c.0 == .past {
             return .past
