@@ -107,6 +107,18 @@ public enum TenseDetector {
         // A deadline holds unless a strong past cue is on the left or right after the date
         // ("Until Thursday, they had not…").
         if deadline, leftStrongPast == false, !(strong?.tense == .past && strong!.distance <= 3) { return .future }
-        return strong?.tense ?? weak?.tense ?? .unknown
+        if let t = strong?.tense ?? weak?.tense { return t }
+        // Nothing near: a "will" farther left in the same sentence ("will be named commander
+        // of the shuttle for a mission in December").
+        var k = range.lowerBound - window - 1
+        while k >= 0 && range.lowerBound - k <= farWindow {
+            if boundary(k + 1) { break }
+            if vocabulary.contains("date_tense_future_far", tokens[k].folded) { return .future }
+            k -= 1
+        }
+        return .unknown
     }
+
+    /// How far left a "will" is looked for when no cue is near.
+    static let farWindow = 20
 }
