@@ -110,7 +110,7 @@ public enum TenseDetector {
         if let t = strong?.tense ?? weak?.tense { return t }
         // Nothing near: a "will" farther left in the same sentence ("will be named commander
         // of the shuttle for a mission in December").
-        var k = range.lowerBound - window - 1
+        var k = range.lowerBound - 1
         while k >= 0 && range.lowerBound - k <= farWindow {
             if boundary(k + 1) { break }
             if vocabulary.contains("date_tense_future_far", tokens[k].folded) { return .future }
