@@ -137,11 +137,19 @@ struct DateCaptures {
     /// quarter"), nearest first: the ordinals of the "quarter" words within `reach` tokens
     /// before it ("the quarter" without one is skipped). Anaphoric "the quarter", "the
     /// latest period" and "the 1988 period" speak of one of them.
-    func namedQuartersBefore(reach: Int = 200) -> [Int] {
+    /// With `monthsInSentence`, a span of months named earlier in the same sentence ("In
+    /// the first nine months, net was…, compared with … in the 1988 period") is the period
+    /// meant: no quarter.
+    func namedQuartersBefore(reach: Int = 200, monthsInSentence: Bool = false) -> [Int] {
         let lo = max(0, match.range.lowerBound - reach)
         var out: [Int] = []
         var i = match.range.lowerBound - 1
+        var sameSentence = monthsInSentence && !tokens[match.range.lowerBound].flags.contains(.sentenceStart)
         while i >= lo {
+            if sameSentence {
+                if out.isEmpty, tokens[i].folded == "months", i > 0, tokens[i - 1].number != nil { return [] }
+                if tokens[i].flags.contains(.sentenceStart) { sameSentence = false }
+            }
             if tokens[i].folded == "quarter" {
                 var k = i - 1
                 while k >= 0 && i - k <= 3 {
@@ -154,6 +162,17 @@ struct DateCaptures {
             i -= 1
         }
         return out
+    }
+
+    /// The quarter of "the quarter ended July 31": the calendar quarter holding the middle
+    /// month of the three that end with the named month (ended Sept. 30 → 3, ended July 31
+    /// → 2, ended Jan. 31 → 4), from "ended"/"ending" + a month right after the match.
+    func quarterEndedAfter() -> Int? {
+        let i = match.range.upperBound
+        guard i + 1 < tokens.count, ["ended", "ending"].contains(tokens[i].folded),
+              let m = match.vocabulary.value("month", tokens[i + 1].folded).flatMap({ Int($0) }), (1...12).contains(m) else { return nil }
+        let middle = (m + 10) % 12  // the month before, 0-based
+        return middle / 3 + 1
     }
 
     /// "a year earlier" in a quarterly report: that quarter a year before (`1988-Q3`), or

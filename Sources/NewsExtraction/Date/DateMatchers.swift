@@ -67,6 +67,23 @@ public enum DateMatchers {
         return out
     }
 
+    /// Whether a date names a day or a week: a weekday, "today", "yesterday", a calendar
+    /// day, "this week".
+    static func isDayOrWeek(_ c: Candidate) -> Bool {
+        guard let t = c.deferred as? TimexValue else { return false }
+        func check(_ s: DateSpec) -> Bool {
+            switch s {
+            case .weekday, .weekend: return true
+            case .shift(let unit, _): return unit == .day || unit == .week || unit == .weekend || unit == .hour || unit == .minute
+            case .calendar(_, _, let day, _): return day != nil
+            case .holiday: return true
+            case .anaphoric(_, let shift): return check(shift)
+            default: return false
+            }
+        }
+        return check(t.spec)
+    }
+
     /// Stage 2: extends a date found by another date rule over a modifier phrase right
     /// before it ("early", "late", "mid-", "the end of", "around", "nearly" — the list
     /// named by option `vocab`, default `date_mod`, whose values are TIMEX3 `mod`s), as
@@ -88,6 +105,15 @@ public enum DateMatchers {
             // "now", "recently": no modifiers ("is around at the moment").
             if let t = c.deferred as? TimexValue, case .reference = t.spec { continue }
             guard let r = c.tokenRange, r.lowerBound > 0 else { continue }
+            // Option `notPossessive`: a date that determines a noun ("around Wednesday's
+            // ruling") is not what the word before it modifies.
+            if input.rule.options["notPossessive"] == .bool(true), r.upperBound < tokens.count,
+               tokens[r.upperBound].folded == "'s" || tokens[r.upperBound].folded == "'" { continue }
+            // Option `notBeforeDay` (a list name): these comparatives stay outside a day or a
+            // week ("earlier [Friday]", "later [today]", "earlier [this week]": a time relative
+            // to another event within that day), but not a month or a year ("earlier this year").
+            let dayList = input.rule.option("notBeforeDay")
+            let dayLevel = dayList != nil && Self.isDayOrWeek(c)
             var best: (start: Int, mod: String)? = nil
             var k = r.lowerBound
             while k > 0 && r.lowerBound - k < longest {
@@ -100,6 +126,7 @@ public enum DateMatchers {
                 }
                 // Not inside a hyphenated word ("year-earlier third quarter").
                 let gluedToHyphen = k > 0 && !tokens[k].flags.contains(.spaceBefore) && tokens[k - 1].folded == "-"
+                if dayLevel, let dayList, vocabulary.contains(dayList, phrase) { continue }
                 if !gluedToHyphen, let mod = vocabulary.value(list, phrase) { best = (k, mod) }
             }
             guard let best else { continue }

@@ -85,7 +85,7 @@ public enum DateNormalizers {
         // Option `quarterContext`: "the 1988 period" of a report that has just named a
         // quarter is that quarter of 1988.
         if c.match.rule.options["quarterContext"] == .bool(true) {
-            let named = c.namedQuartersBefore()
+            let named = c.namedQuartersBefore(monthsInSentence: true)
             if !named.isEmpty { return done(c, .reportedQuarter(year: y, named: named)) }
         }
         return done(c, .calendar(year: y, month: nil, day: nil, tense: .unknown))
@@ -120,8 +120,10 @@ public enum DateNormalizers {
     /// Captures: `ordinal`, `part` (`date_part.tsv`: Q or H), optional `year`, `rel`.
     static let yearPart: Normalizer = { m in
         let c = DateCaptures(m)
-        guard let n = c.int("ordinal"), let p = c.value("part", in: "date_part") else { return nil }
+        guard let p = c.value("part", in: "date_part") else { return nil }
         let count = p == "Q" ? 4 : p == "H" ? 2 : 0
+        // "the last half of 1989": capture `last` stands for the final part.
+        guard let n = c.has("last") ? count : c.int("ordinal") else { return nil }
         guard (1...count).contains(n) else { return nil }
         var year: Int? = nil
         if c.has("year") {
@@ -146,6 +148,8 @@ public enum DateNormalizers {
             if case .array(let words)? = c.match.rule.options["contextRel"] { contextual = words.contains(.string(rel)) } else { contextual = false }
         }
         if p == "Q", offset == -1, contextual {
+            // "the quarter ended July 31": the quarter that date closes.
+            if let q = c.quarterEndedAfter() { return done(c, .yearPartNearest(letter: "Q", number: q, tense: .past)) }
             let named = c.namedQuartersBefore()
             if !named.isEmpty { return done(c, .reportedQuarter(year: nil, named: named)) }
         }

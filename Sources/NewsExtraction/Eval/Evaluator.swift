@@ -165,15 +165,25 @@ public struct Evaluator {
     }
 
     /// Gold values come as strings or numbers; compare numerically where both are numbers.
+    /// An ISO week written with one digit in the gold ("2000-W7") is the same week as the
+    /// two-digit form TIMEX3 requires ("2000-W07").
     static func sameValue(_ predicted: JSONValue?, _ gold: String) -> Bool {
         guard let predicted else { return false }
         switch predicted {
-        case .string(let s): return s == gold
+        case .string(let s): return s == gold || s == paddedWeek(gold)
         case .number, .int:
             if let g = Double(gold), let p = predicted.doubleValue { return abs(g - p) < 1e-9 }
             return false
         default: return predicted.description == gold
         }
+    }
+
+    /// "2000-W7" → "2000-W07" (and "2000-W7-WE" → "2000-W07-WE"); other values unchanged.
+    static func paddedWeek(_ v: String) -> String {
+        let u = Array(v.utf8)
+        guard u.count >= 7, u[4] == UInt8(ascii: "-"), u[5] == UInt8(ascii: "W"),
+              (0x30...0x39).contains(u[6]), u.count == 7 || u[7] == UInt8(ascii: "-") else { return v }
+        return String(v.prefix(6)) + "0" + String(v.dropFirst(6))
     }
 
     /// The table `extract eval` prints.
