@@ -245,7 +245,7 @@ struct OrganizationChunker {
             var end = suffixPeriodEnd(i + 1)
             // A second suffix: "Co. Ltd.", "Holdings Ltd", "Co., Ltd."
             if end + 1 < c.count && c.folded(end) == "," && c.isLegalSuffix(end + 1) { end += 1 }
-            if end < c.count && c.isLegalSuffix(end) && !c.startsSentence(end) {
+            if end < c.count && c.isLegalSuffix(end) && (!c.startsSentence(end) || c.folded(end - 1) == ".") {
                 end = suffixPeriodEnd(end + 1)
             }
             if start < i, !isEvent(start..<end) { chunks.append(Chunk(range: start..<end, head: i)) }
@@ -272,12 +272,15 @@ struct OrganizationChunker {
         let c = context
         let f = c.folded(k)
         if f == "(" || c.tokens[k].flags.contains(.digit) { return true }
+        // A second suffix: "C. Itoh Energy Co. Ltd.".
+        if c.isLegalSuffix(k) && c.tokens[k].flags.contains(.spaceBefore) { return true }
         return c.isCap(k) && c.inList(OrganizationContext.List.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
     }
 
     /// The left edge of a company name ending at token `p`: capitalized words joined by "&",
-    /// glued hyphens and periods, a possessive inside the name ("McDonald's") and the comma
-    /// of "Goldman, Sachs & Co.".
+    /// glued hyphens and periods, a slash ("Bridgestone/Firestone"), a parenthesized part
+    /// ("Hispanoil (Sumatra) Production"), a possessive inside the name ("McDonald's") and
+    /// the comma of "Goldman, Sachs & Co.".
     func companyLeftEdge(from p: Int, afterAmpersand: Bool = false) -> Int {
         let c = context
         var s = p
@@ -292,6 +295,14 @@ struct OrganizationChunker {
             if f == "-" && c.glued(q) && c.glued(s) && c.isNameWord(q - 1) { s = q - 1; continue }
             if f == "." && c.glued(q) && c.isInitial(q - 1) { s = q - 1; continue }
             if c.isNamePossessive(q) && c.isNameWord(q - 1) { s = q - 1; continue }
+            // Merged companies joined by a slash: "Bridgestone/Firestone Inc.", "Capital Cities/ABC Inc.".
+            if f == "/" && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; continue }
+            // A parenthesized name part: "Hispanoil (Sumatra) Production Ltd.".
+            if f == ")" && q >= 3 {
+                var o = q - 1
+                while o > q - 4 && o > 0 && c.isNameWord(o) { o -= 1 }
+                if o < q - 1 && c.folded(o) == "(" && o > 0 && c.isNameWord(o - 1) && !c.startsSentence(o) { s = o - 1; continue }
+            }
             if f == "," && sawAmpersand && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; sawAmpersand = false; continue }
             break
         }
