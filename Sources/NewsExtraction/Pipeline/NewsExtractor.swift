@@ -102,7 +102,7 @@ public final class NewsExtractor: @unchecked Sendable {
     /// Runs stages 3–6 on decoded text.
     public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
         let tokens = segmenter.tokens(of: text, lexicon: lexicon)
-        let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
+        let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary, lexicon: lexicon)
         var rejected: [Candidate] = []
         let candidates: [Candidate]
         if explain {
