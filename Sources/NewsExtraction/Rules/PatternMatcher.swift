@@ -123,9 +123,15 @@ public final class PatternMatcher {
             let mark = captureStack.count
             if node.name >= 0 { captureStack.append((node.name, start, pos)) }
             if let r = matchSequence(seq, item + 1, pos, k) { return r }
-            captureStack.removeSubrange(mark...)
+            dropCaptures(to: mark)
         }
         return nil
+    }
+
+    /// Drops the captures made after `mark` (a failed branch); most branches made none.
+    @inline(__always)
+    private func dropCaptures(to mark: Int) {
+        if captureStack.count > mark { captureStack.removeSubrange(mark...) }
     }
 
     private func matchOnce(_ node: PatternProgram.Node, _ pos: Int, _ k: Continuation) -> Int? {
@@ -136,14 +142,14 @@ public final class PatternMatcher {
         case 1:
             let mark = captureStack.count
             if let r = matchSequence(node.a, sequences[Int(node.a)].start, pos, k) { return r }
-            captureStack.removeSubrange(mark...)
+            dropCaptures(to: mark)
             return nil
         default:
             for i in node.a..<(node.a + node.b) {
                 let seq = alternatives[Int(i)]
                 let mark = captureStack.count
                 if let r = matchSequence(seq, sequences[Int(seq)].start, pos, k) { return r }
-                captureStack.removeSubrange(mark...)
+                dropCaptures(to: mark)
             }
             return nil
         }
