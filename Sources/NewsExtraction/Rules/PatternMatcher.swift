@@ -79,14 +79,18 @@ public final class PatternMatcher {
         }
         steps = Self.stepBudget
         captureStack.removeAll(keepingCapacity: true)
+        // The caller and `self.program` hold the program: the continuation refers to it
+        // without a retain on every call.
+        unowned(unsafe) let current = program
+        let hasAfterContext = program.hasAfterContext
         let end = matchSequence(program.root, sequences[Int(program.root)].start, start) { end in
             if end == start { return nil }
-            if !program.hasAfterContext { return end }
-            if !program.after.isEmpty {
-                if end + program.after.count > self.tokens.count { return nil }
-                for (k, test) in program.after.enumerated() where !self.passes(test, end + k) { return nil }
+            if !hasAfterContext { return end }
+            if !current.after.isEmpty {
+                if end + current.after.count > self.tokens.count { return nil }
+                for (k, test) in current.after.enumerated() where !self.passes(test, end + k) { return nil }
             }
-            for seq in program.notAfter where end + seq.count <= self.tokens.count {
+            for seq in current.notAfter where end + seq.count <= self.tokens.count {
                 var all = true
                 for (k, test) in seq.enumerated() where !self.passes(test, end + k) { all = false; break }
                 if all { return nil }
