@@ -107,6 +107,18 @@ public final class DecodedText: @unchecked Sendable {
 
     /// The original text of a UTF-16 range.
     public func text(utf16 range: Range<Int>) -> String {
-        utf16.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF16.self) }
+        utf16.withUnsafeBufferPointer { buffer in
+            let units = UnsafeBufferPointer(rebasing: buffer[range])
+            // ASCII (most names and figures): copy the bytes, skipping the UTF-16 transcoder.
+            var ascii = true
+            for u in units where u >= 0x80 { ascii = false; break }
+            if ascii {
+                return String(unsafeUninitializedCapacity: units.count) { out in
+                    for i in 0..<units.count { out[i] = UInt8(truncatingIfNeeded: units[i]) }
+                    return units.count
+                }
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
     }
 }

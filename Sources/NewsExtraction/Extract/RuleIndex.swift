@@ -103,16 +103,22 @@ struct RuleIndex: Sendable {
     /// The rules to try at an interned token (word id, shape id and flags), in rule order.
     func rules(lex: Int32, shapeId: Int32, flags: TokenFlags, into out: inout [Int]) {
         out.removeAll(keepingCapacity: true)
-        if lex >= 0 && Int(lex) < byLex.count { out.append(contentsOf: byLex[Int(lex)]) }
-        if shapeId >= 0 && Int(shapeId) < byShapeId.count { out.append(contentsOf: byShapeId[Int(shapeId)]) }
-        addFlagRulesAndSort(flags, &out)
+        var sources = 0
+        if lex >= 0 && Int(lex) < byLex.count && !byLex[Int(lex)].isEmpty { out.append(contentsOf: byLex[Int(lex)]); sources += 1 }
+        if shapeId >= 0 && Int(shapeId) < byShapeId.count && !byShapeId[Int(shapeId)].isEmpty {
+            out.append(contentsOf: byShapeId[Int(shapeId)]); sources += 1
+        }
+        addFlagRulesAndSort(flags, &out, sources: sources)
     }
 
+    /// Adds the flag buckets and the rules always tried, then sorts and removes duplicates
+    /// unless a single bucket contributed (each bucket is already sorted and unique).
     @inline(__always)
-    private func addFlagRulesAndSort(_ flags: TokenFlags, _ out: inout [Int]) {
-        for k in byFlag.indices where flags.contains(byFlag[k].0) { out.append(contentsOf: byFlag[k].1) }
-        out.append(contentsOf: always)
-        if out.count > 1 {
+    private func addFlagRulesAndSort(_ flags: TokenFlags, _ out: inout [Int], sources: Int = 2) {
+        var sources = sources
+        for k in byFlag.indices where flags.contains(byFlag[k].0) && !byFlag[k].1.isEmpty { out.append(contentsOf: byFlag[k].1); sources += 1 }
+        if !always.isEmpty { out.append(contentsOf: always); sources += 1 }
+        if sources > 1 && out.count > 1 {
             out.sort()
             var last = -1
             out.removeAll { r in defer { last = r }; return r == last }

@@ -3,6 +3,9 @@ public struct SegmentedDocument: Sendable {
     public let text: DecodedText
     public let tokens: [Token]
     public let vocabulary: Vocabulary
+    /// The lexicon the tokens were interned with (their `lex` ids, built from `vocabulary`),
+    /// or nil when the tokens carry no ids.
+    var lexicon: Lexicon? = nil
 
     /// The original text of a token range.
     public func text(tokens range: Range<Int>) -> String {

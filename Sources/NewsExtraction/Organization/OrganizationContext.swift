@@ -113,7 +113,16 @@ struct OrganizationContext {
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         let table = Self.wordTable(document.vocabulary)
-        masks = document.tokens.map { table.masks[$0.folded] ?? 0 }
+        if let lexicon = document.lexicon, lexicon.usable {
+            // Every one-word vocabulary entry has a lexicon id, so a token without one is in
+            // no list (unless its folded form has a space, as multi-word entries do): only
+            // tokens with an id are hashed.
+            masks = document.tokens.map { t in
+                t.lex >= 0 || t.folded.utf8.contains(0x20) ? table.masks[t.folded] ?? 0 : 0
+            }
+        } else {
+            masks = document.tokens.map { table.masks[$0.folded] ?? 0 }
+        }
         var common: Set<String> = []
         document.tokens.withUnsafeBufferPointer { tokens in
             var starts: Set<String> = []

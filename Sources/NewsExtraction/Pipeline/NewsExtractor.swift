@@ -102,7 +102,7 @@ public final class NewsExtractor: @unchecked Sendable {
     /// Runs stages 3–6 on decoded text.
     public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
         let tokens = segmenter.tokens(of: text, lexicon: lexicon)
-        let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary)
+        let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary, lexicon: lexicon)
         var rejected: [Candidate] = []
         let candidates: [Candidate]
         if explain {
@@ -188,8 +188,13 @@ public final class NewsExtractor: @unchecked Sendable {
         }
         // Named matchers, in stage order (stage 2 sees what stage 1 found).
         for stage in 1...2 {
-            for rule in activeRules where rule.matcher != nil && (rule.options["stage"]?.doubleValue.map(Int.init) ?? 1) == stage {
-                guard let m = NormalizerRegistry.matchers[rule.matcher!] else { continue }
+            // Indices, not `for rule in activeRules`: copying every rule (a dozen references)
+            // for every document only to skip the pattern rules cost more than the test.
+            for r in activeRules.indices {
+                guard let name = activeRules[r].matcher,
+                      (activeRules[r].options["stage"]?.doubleValue.map(Int.init) ?? 1) == stage else { continue }
+                guard let m = NormalizerRegistry.matchers[name] else { continue }
+                let rule = activeRules[r]
                 var made = m(MatcherInput(document: document, rule: rule, candidates: candidates))
                 for k in made.indices {
                     made[k].priority = rule.priority

@@ -79,14 +79,18 @@ public final class PatternMatcher {
         }
         steps = Self.stepBudget
         captureStack.removeAll(keepingCapacity: true)
+        // The caller and `self.program` hold the program: the continuation refers to it
+        // without a retain on every call.
+        unowned(unsafe) let current = program
+        let hasAfterContext = program.hasAfterContext
         let end = matchSequence(program.root, sequences[Int(program.root)].start, start) { end in
             if end == start { return nil }
-            if !program.hasAfterContext { return end }
-            if !program.after.isEmpty {
-                if end + program.after.count > self.tokens.count { return nil }
-                for (k, test) in program.after.enumerated() where !self.passes(test, end + k) { return nil }
+            if !hasAfterContext { return end }
+            if !current.after.isEmpty {
+                if end + current.after.count > self.tokens.count { return nil }
+                for (k, test) in current.after.enumerated() where !self.passes(test, end + k) { return nil }
             }
-            for seq in program.notAfter where end + seq.count <= self.tokens.count {
+            for seq in current.notAfter where end + seq.count <= self.tokens.count {
                 var all = true
                 for (k, test) in seq.enumerated() where !self.passes(test, end + k) { all = false; break }
                 if all { return nil }
@@ -123,9 +127,15 @@ public final class PatternMatcher {
             let mark = captureStack.count
             if node.name >= 0 { captureStack.append((node.name, start, pos)) }
             if let r = matchSequence(seq, item + 1, pos, k) { return r }
-            captureStack.removeSubrange(mark...)
+            dropCaptures(to: mark)
         }
         return nil
+    }
+
+    /// Drops the captures made after `mark` (a failed branch); most branches made none.
+    @inline(__always)
+    private func dropCaptures(to mark: Int) {
+        if captureStack.count > mark { captureStack.removeSubrange(mark...) }
     }
 
     private func matchOnce(_ node: PatternProgram.Node, _ pos: Int, _ k: Continuation) -> Int? {
@@ -136,14 +146,14 @@ public final class PatternMatcher {
         case 1:
             let mark = captureStack.count
             if let r = matchSequence(node.a, sequences[Int(node.a)].start, pos, k) { return r }
-            captureStack.removeSubrange(mark...)
+            dropCaptures(to: mark)
             return nil
         default:
             for i in node.a..<(node.a + node.b) {
                 let seq = alternatives[Int(i)]
                 let mark = captureStack.count
                 if let r = matchSequence(seq, sequences[Int(seq)].start, pos, k) { return r }
-                captureStack.removeSubrange(mark...)
+                dropCaptures(to: mark)
             }
             return nil
         }

@@ -26,15 +26,17 @@ final class WordLookupTable {
     private let entries: UnsafeMutablePointer<Entry>
     /// All keys' bytes, one after the other.
     private let keyBytes: UnsafeMutablePointer<UInt8>
-    /// Open-addressing slots: index into `entries`, or -1.
-    private let slots: UnsafeMutablePointer<Int32>
+    /// Open-addressing slots: 0 when empty, else the high 32 bits of the key's hash (a tag)
+    /// and 1 + the index into `entries` in the low 32, so that a probe that meets another
+    /// key is told apart without reading its entry.
+    private let slots: UnsafeMutablePointer<UInt64>
     private let mask: Int
 
     /// A table of `attributes` by key; a key given twice keeps the first attributes.
     init(_ pairs: [(key: String, attributes: WordAttributes)]) {
         var capacity = 16
-        while capacity < pairs.count * 2 { capacity <<= 1 }
-        var slots = [Int32](repeating: -1, count: capacity)
+        while capacity < pairs.count * 4 { capacity <<= 1 }
+        var slots = [UInt64](repeating: 0, count: capacity)
         var entries: [Entry] = []
         var keyBytes: [UInt8] = []
         let mask = capacity - 1
@@ -43,12 +45,12 @@ final class WordLookupTable {
             key.withUTF8 { bytes in
                 let h = Self.hash(bytes)
                 var slot = Int(truncatingIfNeeded: h) & mask
-                while slots[slot] >= 0 {
-                    let e = entries[Int(slots[slot])]
+                while slots[slot] != 0 {
+                    let e = entries[Int(slots[slot] & 0xFFFF_FFFF) - 1]
                     if e.hash == h && keyBytes[e.keyStart..<(e.keyStart + e.keyCount)].elementsEqual(bytes) { return }
                     slot = (slot + 1) & mask
                 }
-                slots[slot] = Int32(entries.count)
+                slots[slot] = (h & Self.tagMask) | UInt64(entries.count + 1)
                 entries.append(Entry(hash: h, keyStart: keyBytes.count, keyCount: bytes.count, attributes: attributes))
                 keyBytes.append(contentsOf: bytes)
             }
@@ -71,6 +73,8 @@ final class WordLookupTable {
         keyBytes.deallocate()
     }
 
+    static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
     /// FNV-1a over the bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -86,7 +90,7 @@ final class WordLookupTable {
     struct View {
         fileprivate let entries: UnsafeMutablePointer<Entry>
         fileprivate let keyBytes: UnsafeMutablePointer<UInt8>
-        fileprivate let slots: UnsafeMutablePointer<Int32>
+        fileprivate let slots: UnsafeMutablePointer<UInt64>
         fileprivate let mask: Int
 
         /// The attributes of a key, or nil when absent.
@@ -94,11 +98,12 @@ final class WordLookupTable {
         func find(_ bytes: UnsafeBufferPointer<UInt8>) -> WordAttributes? {
             let h = WordLookupTable.hash(bytes)
             var slot = Int(truncatingIfNeeded: h) & mask
+            let tag = h & 0xFFFF_FFFF_0000_0000
             while true {
-                let index = Int(slots[slot])
-                if index < 0 { return nil }
-                let e = entries + index
-                if e.pointee.hash == h && e.pointee.keyCount == bytes.count {
+                let s = slots[slot]
+                if s == 0 { return nil }
+                let e = entries + (Int(s & 0xFFFF_FFFF) - 1)
+                if s & 0xFFFF_FFFF_0000_0000 == tag && e.pointee.hash == h && e.pointee.keyCount == bytes.count {
                     let key = keyBytes + e.pointee.keyStart
                     var same = true
                     for k in 0..<bytes.count where key[k] != bytes[k] { same = false; break }
