@@ -5,6 +5,7 @@ import NewsExtraction
 /// `extract diff OLD.jsonl NEW.jsonl`: entity-level differences between two outputs.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two outputs of extract entity by entity (added, removed, changed).",
         discussion: """
         Documents are paired by "id" (by line number when there is none). Same span with a \

@@ -4,7 +4,7 @@ import NewsExtraction
 
 /// `extract eval --gold FILE`: scores the pipeline on gold documents.
 struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Score the extractors on a gold JSON Lines file.")
+    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score the extractors on a gold JSON Lines file.")
 
     @Option(help: "Gold JSON Lines file (format of ../shared/corpora/README.md).")
     var gold: String

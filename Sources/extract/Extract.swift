@@ -20,12 +20,13 @@ struct Extract: ParsableCommand {
 
     /// Runs the command; usage errors exit with 2 (the documented status), not 64.
     static func main() {
-        // Start-up (#8): the built-in rules and the gazetteers are read on two other
-        // threads while the arguments are parsed; the first use waits for them.
-        RuleSet.prefetchBuiltIn()
-        NewsExtractor.prepareGazetteersInBackground()
+        // Start-up (#8): the built-in rules are read and compiled on another thread while
+        // the arguments are parsed, then the gazetteer index is built on a third (two busy
+        // threads at a time on a two-core machine); the first use waits for each.
+        NewsExtractor.prefetchDefault()
         do {
             var command = try parseAsRoot()
+            NewsExtractor.prepareGazetteersInBackground()
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
@@ -62,6 +63,9 @@ struct RuleOptions: ParsableArguments {
     func makeExtractor() throws -> NewsExtractor {
         do {
             let types = try parsedTypes()
+            if rules.isEmpty && !dayFirst && types == nil {
+                return try NewsExtractor.makeDefault()
+            }
             var set = try RuleSet.load(userPaths: rules)
             if dayFirst {
                 try set.setEnabled("date.numeric-mdy", false)

@@ -4,13 +4,15 @@ import NewsExtraction
 
 /// `extract rules list|test`.
 struct Rules: ParsableCommand {
+    // Names given explicitly: deriving them from the type names costs start-up time.
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules, or run their examples and counterexamples.",
         subcommands: [List.self, Test.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print every rule: id, type, source file, number of examples.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Print every rule: id, type, source file, number of examples.")
         @OptionGroup var ruleOptions: RuleOptions
 
         func run() throws {
@@ -24,7 +26,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run every loaded rule's examples and counterexamples; exit 1 on any failure.")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run every loaded rule's examples and counterexamples; exit 1 on any failure.")
         @Argument(help: "User rule files or folders to load on top of the built-in ones.")
         var paths: [String] = []
         @OptionGroup var ruleOptions: RuleOptions

@@ -5,7 +5,7 @@ import NewsExtraction
 /// `extract tokens`: prints the tokens of standard input with their attributes, for
 /// rule authors.
 struct Tokens: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the tokens of standard input with their attributes.")
+    static let configuration = CommandConfiguration(commandName: "tokens", abstract: "Print the tokens of standard input with their attributes.")
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {

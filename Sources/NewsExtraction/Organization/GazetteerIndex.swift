@@ -86,12 +86,11 @@ public final class GazetteerIndex: Sendable {
                     let caps = Self.isAllCaps(name)
                     let kind = bytes[cols.1]
                     let team = kind.elementsEqual("sports_team".utf8)
-                    if team, positive[hash] == nil { positive[hash] = Entry(allCaps: caps, longForm: nil, team: true) }
-                    if let old = positive[hash] {
+                    if let i = positive.index(forKey: hash) {
                         // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
-                        if old.allCaps && !caps { positive[hash]?.allCaps = false }
+                        if positive.values[i].allCaps && !caps { positive.values[i].allCaps = false }
                     } else {
-                        positive[hash] = Entry(allCaps: caps, longForm: nil)
+                        positive[hash] = team ? Entry(allCaps: caps, longForm: nil, team: true) : Entry(allCaps: caps, longForm: nil)
                     }
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])

@@ -52,7 +52,25 @@ public final class NewsExtractor: @unchecked Sendable {
     /// that needs the index waits for it if it is not ready).
     public static func prepareGazetteersInBackground() { _ = gazetteerWarmUp }
 
-    private static let gazetteerWarmUp: Void = { Thread.detachNewThread { _ = GazetteerIndex.shared } }()
+    private static let gazetteerWarmUp: Void = { BackgroundThread.start { _ = GazetteerIndex.shared } }()
+
+    /// The extractor of the built-in rules with no options, made once per process; each
+    /// user gets a `copy()` (see `makeDefault()`).
+    private static let builtInDefault: Swift.Result<NewsExtractor, Error> = Swift.Result {
+        try NewsExtractor(ruleSet: RuleSet.load(), types: nil)
+    }
+
+    /// Starts reading and compiling the built-in rules on another thread, so that a program
+    /// can parse its arguments meanwhile; `makeDefault()` waits for it.
+    public static func prefetchDefault() { _ = defaultPrefetch }
+
+    private static let defaultPrefetch: Void = { BackgroundThread.start { _ = builtInDefault } }()
+
+    /// An extractor of the built-in rules with no options (all types, no user rules): a copy
+    /// of the one made once per process, for the calling thread.
+    public static func makeDefault() throws -> NewsExtractor {
+        try builtInDefault.get().copy()
+    }
 
     /// Date rules may turn a match into a TIME, DURATION or SET: keep them when any is asked for.
     static func makesTimex(_ rule: Rule, _ types: Set<EntityType>) -> Bool {

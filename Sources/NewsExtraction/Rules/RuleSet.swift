@@ -60,7 +60,7 @@ public struct RuleSet: Sendable {
     /// do other start-up work (parse its arguments) meanwhile; `load` waits for it.
     public static func prefetchBuiltIn() { _ = prefetchStarted }
 
-    private static let prefetchStarted: Void = { Thread.detachNewThread { _ = builtInEnglish } }()
+    private static let prefetchStarted: Void = { BackgroundThread.start { _ = builtInEnglish } }()
 
     /// An empty rule set (for tests that build rules from text).
     public init() {}
