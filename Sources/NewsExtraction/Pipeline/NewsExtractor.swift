@@ -66,11 +66,22 @@ public final class NewsExtractor: @unchecked Sendable {
 
     private static let defaultPrefetch: Void = { BackgroundThread.start { _ = builtInDefault } }()
 
-    /// An extractor of the built-in rules with no options (all types, no user rules): a copy
-    /// of the one made once per process, for the calling thread.
+    /// An extractor of the built-in rules with no options (all types, no user rules), for
+    /// the calling thread. The first call gets the one made once per process (prefetched);
+    /// later calls (more `--jobs` workers) get extractors of their own, compiled from the
+    /// process's rule set: threads that share compiled rules contend on their reference
+    /// counts (`--jobs 2` then scales less).
     public static func makeDefault() throws -> NewsExtractor {
-        try builtInDefault.get().copy()
+        let first = defaultLock.withLock { () -> Bool in
+            defer { defaultHandedOut = true }
+            return !defaultHandedOut
+        }
+        if first { return try builtInDefault.get() }
+        return try NewsExtractor(ruleSet: RuleSet.load(), types: nil)
     }
+
+    private static let defaultLock = NSLock()
+    nonisolated(unsafe) private static var defaultHandedOut = false
 
     /// Date rules may turn a match into a TIME, DURATION or SET: keep them when any is asked for.
     static func makesTimex(_ rule: Rule, _ types: Set<EntityType>) -> Bool {
