@@ -27,6 +27,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Add to each entity the rule chain that made it, and list discarded candidates.")
     var explain = false
 
+    @Option(help: "The longest document processed, in characters; a longer one gets a document_too_large error line (default \(ProcessingOptions.defaultMaxCharacters); 0: no limit).")
+    var maxChars: Int = ProcessingOptions.defaultMaxCharacters
+
     @Option(help: "Output format: jsonl (default), html (one self-contained page), timeml (TIMEX3 for DATE/TIME/DURATION/SET) or spans (spaCy/Prodigy spans JSONL).")
     var format: String = "jsonl"
 
@@ -37,7 +40,9 @@ struct Run: ParsableCommand {
         guard let unit = OffsetUnit(rawValue: offsets) else { throw ValidationError("--offsets must be scalar, utf16 or utf8") }
         guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be jsonl, html, timeml or spans") }
         if outputFormat != .jsonl && unit != .scalar { throw ValidationError("--offsets applies to --format jsonl only (html, timeml and spans count Unicode scalars)") }
-        let options = ProcessingOptions(dct: try parseDCT(dct), offsets: unit, explain: explain)
+        guard maxChars >= 0 else { throw ValidationError("--max-chars must be 0 (no limit) or more") }
+        let options = ProcessingOptions(dct: try parseDCT(dct), offsets: unit, explain: explain,
+                                        maxCharacters: maxChars == 0 ? nil : maxChars)
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         // Each worker loads its own rules (see BatchRunner.init(jobs:make:)).
         let runner = try BatchRunner(jobs: jobCount) {

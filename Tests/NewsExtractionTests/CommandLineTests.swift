@@ -37,6 +37,27 @@ final class CommandLineTests: XCTestCase {
         try s.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
 
+    /// A document longer than --max-chars gets an error line in its place; the others are
+    /// processed (the limit counts characters, not bytes).
+    func testDocumentLongerThanTheLimitIsAnErrorLine() throws {
+        let long = String(repeating: "é", count: 60)  // 60 characters, 120 bytes
+        let input = "{\"id\":\"a\",\"text\":\"Up 5 percent.\"}\n{\"id\":\"b\",\"text\":\"\(long)\"}\n{\"id\":\"c\",\"text\":\"\(long.prefix(50))\"}\n"
+        let r = try run(["--max-chars", "50"], stdin: input)
+        XCTAssertEqual(r.status, 1)
+        let out = try lines(r.stdout)
+        XCTAssertEqual(out.map { $0["id"] as? String }, ["a", "b", "c"])
+        XCTAssertNil(out[0]["error"])
+        let error = out[1]["error"] as? [String: Any]
+        XCTAssertEqual(error?["kind"] as? String, "document_too_large")
+        XCTAssertTrue((error?["message"] as? String)?.contains("60 characters") == true, "\(String(describing: error))")
+        XCTAssertNil(out[2]["error"], "exactly the limit is allowed")
+        // Plain text on standard input, and no limit with 0.
+        let text = try run(["--max-chars", "10"], stdin: "Twenty-one characters")
+        XCTAssertEqual(text.status, 1)
+        XCTAssertEqual(((try lines(text.stdout).first?["error"]) as? [String: Any])?["kind"] as? String, "document_too_large")
+        XCTAssertEqual(try run(["--max-chars", "0"], stdin: "Twenty-one characters").status, 0)
+    }
+
     func testStandardInputIsOneDocument() throws {
         let r = try run(["--dct", "2023"], stdin: "Prices rose 9.5 percent.\nSecond line.")
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -10,6 +10,9 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible, Sendable
     case invalidDCT(String)
     /// A rule or vocabulary file is invalid: file, line where known, rule id where known.
     case invalidRules(file: String, line: Int?, rule: String?, message: String)
+    /// A document longer than the limit (`ProcessingOptions.maxCharacters`, `--max-chars`):
+    /// its length in Unicode scalars and the limit.
+    case documentTooLarge(characters: Int, limit: Int)
 
     public var kind: String {
         switch self {
@@ -18,6 +21,7 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible, Sendable
         case .missingText: return "missing_text"
         case .invalidDCT: return "invalid_dct"
         case .invalidRules: return "invalid_rules"
+        case .documentTooLarge: return "document_too_large"
         }
     }
 
@@ -32,6 +36,8 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible, Sendable
             if let line { s += ":\(line)" }
             if let rule { s += ": rule \(rule)" }
             return s + ": " + message
+        case .documentTooLarge(let n, let limit):
+            return "a document of \(n) characters is longer than the limit of \(limit) (--max-chars raises it)"
         }
     }
 }
