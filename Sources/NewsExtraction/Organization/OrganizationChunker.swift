@@ -240,8 +240,10 @@ struct OrganizationChunker {
                 while q > p - 5 && q > 0 && c.folded(q) != "(" { q -= 1 }
                 if c.folded(q) == "(" && q > 0 && q < p - 1 && c.isNameWord(q - 1) { p = q - 1 }
             }
-            guard c.isNameWord(p) || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
-            start = companyLeftEdge(from: p, afterAmpersand: ampersand)
+            // A listed name ending in a possessive before the suffix: "McDonald's Corp.".
+            let possessiveName = c.isNamePossessive(p) && c.isNameWord(p - 1)
+            guard c.isNameWord(p) || possessiveName || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
+            start = companyLeftEdge(from: possessiveName ? p - 1 : p, afterAmpersand: ampersand)
             var end = suffixPeriodEnd(i + 1)
             // A second suffix: "Co. Ltd.", "Holdings Ltd", "Co., Ltd."
             if end + 1 < c.count && c.folded(end) == "," && c.isLegalSuffix(end + 1) { end += 1 }
@@ -293,6 +295,9 @@ struct OrganizationChunker {
             let f = c.folded(q)
             if f == "&" && c.isNameWord(q - 1) { sawAmpersand = true; s = q - 1; continue }
             if f == "-" && c.glued(q) && c.glued(s) && c.isNameWord(q - 1) { s = q - 1; continue }
+            // A capital inside a hyphen chain: "Rent-A-Car".
+            if f == "-" && c.glued(q) && c.glued(s) && q >= 3 && c.isCap(q - 1) && c.glued(q - 1)
+                && c.folded(q - 2) == "-" && c.glued(q - 2) && c.isNameWord(q - 3) { s = q - 3; continue }
             if f == "." && c.glued(q) && c.isInitial(q - 1) { s = q - 1; continue }
             if c.isNamePossessive(q) && c.isNameWord(q - 1) { s = q - 1; continue }
             // Merged companies joined by a slash: "Bridgestone/Firestone Inc.", "Capital Cities/ABC Inc.".

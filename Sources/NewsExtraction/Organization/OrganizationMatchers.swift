@@ -13,6 +13,7 @@ public enum OrganizationMatchers {
         "org.shortMention": shortMention,
         "org.lowerCaseMention": lowerCaseMention,
         "org.possessiveSpan": possessiveSpan,
+        "org.slashName": slashName,
     ]
 
     /// Names built on a head noun ("Ministry of Foreign Affairs", "Royan Research Institute").
@@ -121,5 +122,11 @@ public enum OrganizationMatchers {
     static let possessiveSpan: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
         return PossessiveSpanExtender(context).extended(candidates: input.candidates, rule: input.rule)
+    }
+
+    /// Names joined by a slash (stage 2): "Bridgestone/Firestone", "MGM/UA".
+    static let slashName: Matcher = { input in
+        let context = OrganizationContext.shared(input.document)
+        return SlashNameJoiner(context).joined(candidates: input.candidates, rule: input.rule)
     }
 }

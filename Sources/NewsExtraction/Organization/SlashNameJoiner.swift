@@ -1,0 +1,60 @@
+/// Company names joined by a slash, after the other ORG rules (stage 2): a merged company or
+/// a joint venture is written "Bridgestone/Firestone", "MGM/UA", "Macmillan/McGraw-Hill". An
+/// ORG name with a slash and a capitalized name right after it (or right before it) becomes
+/// one name over both. Not when the other side is a place or a nationality ("Iran/Contra",
+/// "WCRS/Boston"), nor across a sentence start.
+struct SlashNameJoiner {
+    let context: OrganizationContext
+
+    init(_ context: OrganizationContext) { self.context = context }
+
+    /// The end of the capitalized words from `k` (hyphen-joined parts included), or `k`.
+    func nameEnd(from k: Int) -> Int {
+        let c = context
+        var e = k
+        while e < c.count, c.isNameWord(e), e == k || c.tokens[e].flags.contains(.spaceBefore) || c.folded(e - 1) == "-" {
+            e += 1
+            if e + 1 < c.count, c.folded(e) == "-", c.glued(e), c.glued(e + 1), c.isNameWord(e + 1) { e += 1 }
+        }
+        return e
+    }
+
+    /// The start of the capitalized words ending just before `k`, or `k`.
+    func nameStart(before k: Int) -> Int {
+        let c = context
+        var s = k
+        while s > 0, c.isNameWord(s - 1), !c.startsSentence(s) || s == k {
+            s -= 1
+            if c.startsSentence(s) { break }
+            if s > 1, c.folded(s - 1) == "-", c.glued(s - 1), c.glued(s), c.isNameWord(s - 2) { s -= 1 }
+        }
+        return s
+    }
+
+    func joined(candidates: [Candidate], rule: Rule) -> [Candidate] {
+        let c = context
+        var out: [Candidate] = []
+        var seen: Set<Int> = []
+        // Spans other ORG rules found: a joined name they already cover (a legal-suffix name
+        // over the slash) is left to them.
+        let orgSpans = candidates.compactMap { $0.type == .org ? $0.tokenRange : nil }
+        for cand in candidates where cand.type == .org {
+            guard let r = cand.tokenRange, !r.isEmpty else { continue }
+            var start = r.lowerBound, end = r.upperBound
+            // "Bridgestone" + "/" + "Firestone …"
+            if end + 1 < c.count, c.folded(end) == "/", !c.startsSentence(end + 1) {
+                let e = nameEnd(from: end + 1)
+                if e > end + 1, !c.isPlaceOrNationality((end + 1)..<e) { end = e }
+            }
+            // "… Macmillan" + "/" + "McGraw-Hill" (the candidate is the right side)
+            if start >= 2, c.folded(start - 1) == "/", !c.startsSentence(start) {
+                let s = nameStart(before: start - 1)
+                if s < start - 1, !c.isPlaceOrNationality(s..<(start - 1)) { start = s }
+            }
+            guard (start, end) != (r.lowerBound, r.upperBound), seen.insert(start * 1_000_003 + end).inserted else { continue }
+            if orgSpans.contains(where: { $0.lowerBound <= start && $0.upperBound >= end && $0.count > end - start - 1 && $0 != r }) { continue }
+            out.append(c.candidate(start..<end, rule: rule))
+        }
+        return out
+    }
+}
