@@ -1,8 +1,9 @@
 /// Company names joined by a slash, after the other ORG rules (stage 2): a merged company or
 /// a joint venture is written "Bridgestone/Firestone", "MGM/UA", "Macmillan/McGraw-Hill". An
 /// ORG name with a slash and a capitalized name right after it (or right before it) becomes
-/// one name over both. Not when the other side is a place or a nationality ("Iran/Contra",
-/// "WCRS/Boston"), nor across a sentence start.
+/// one name over both; an acronym hyphenated to another word in capitals too ("FT-SE").
+/// Not when the other side is a place or a nationality ("Iran/Contra", "WCRS/Boston"), nor
+/// across a sentence start.
 struct SlashNameJoiner {
     let context: OrganizationContext
 
@@ -45,6 +46,12 @@ struct SlashNameJoiner {
             if end + 1 < c.count, c.folded(end) == "/", !c.startsSentence(end + 1) {
                 let e = nameEnd(from: end + 1)
                 if e > end + 1, !c.isPlaceOrNationality((end + 1)..<e) { end = e }
+            }
+            // An acronym hyphenated to another word in capitals: "FT" + "-" + "SE".
+            if end + 1 < c.count, c.folded(end) == "-", c.glued(end), c.glued(end + 1),
+               c.tokens[end - 1].flags.contains(.upper), c.tokens[end + 1].flags.contains(.upper),
+               c.tokens[end + 1].flags.contains(.alpha), !c.isPlaceOrNationality((end + 1)..<(end + 2)) {
+                end += 2
             }
             // "… Macmillan" + "/" + "McGraw-Hill" (the candidate is the right side)
             if start >= 2, c.folded(start - 1) == "/", !c.startsSentence(start) {
