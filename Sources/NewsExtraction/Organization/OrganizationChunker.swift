@@ -235,11 +235,7 @@ struct OrganizationChunker {
             if c.folded(p) == "," && p > 0 && c.isNameWord(p - 1) { p -= 1 }
             if c.folded(p) == "&" && p > 0 && c.isNameWord(p - 1) { p -= 1; ampersand = true }
             // "Baring Securities (Hong Kong) Ltd": a parenthesized place before the suffix.
-            if c.folded(p) == ")" && p >= 3 {
-                var q = p - 1
-                while q > p - 5 && q > 0 && c.folded(q) != "(" { q -= 1 }
-                if c.folded(q) == "(" && q > 0 && q < p - 1 && c.isNameWord(q - 1) { p = q - 1 }
-            }
+            if let open = parenthesisOpening(closedAt: p) { p = open - 1 }
             // A listed name ending in a possessive before the suffix: "McDonald's Corp.".
             let possessiveName = c.isNamePossessive(p) && c.isNameWord(p - 1)
             guard c.isNameWord(p) || possessiveName || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
@@ -279,6 +275,18 @@ struct OrganizationChunker {
         return c.isCap(k) && c.inList(OrganizationContext.List.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
     }
 
+    /// The "(" of a short parenthesized part of a company name closed at token `close`
+    /// ("(Hong Kong)", "(Sumatra)", at most three tokens inside) when a name word stands
+    /// before it; nil otherwise.
+    func parenthesisOpening(closedAt close: Int) -> Int? {
+        let c = context
+        guard close >= 3, c.folded(close) == ")" else { return nil }
+        var o = close - 1
+        while o > close - 5 && o > 0 && c.folded(o) != "(" { o -= 1 }
+        guard c.folded(o) == "(", o < close - 1, o > 0, c.isNameWord(o - 1) else { return nil }
+        return o
+    }
+
     /// The left edge of a company name ending at token `p`: capitalized words joined by "&",
     /// glued hyphens and periods, a slash ("Bridgestone/Firestone"), a parenthesized part
     /// ("Hispanoil (Sumatra) Production"), a possessive inside the name ("McDonald's") and
@@ -303,11 +311,7 @@ struct OrganizationChunker {
             // Merged companies joined by a slash: "Bridgestone/Firestone Inc.", "Capital Cities/ABC Inc.".
             if f == "/" && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; continue }
             // A parenthesized name part: "Hispanoil (Sumatra) Production Ltd.".
-            if f == ")" && q >= 3 {
-                var o = q - 1
-                while o > q - 4 && o > 0 && c.isNameWord(o) { o -= 1 }
-                if o < q - 1 && c.folded(o) == "(" && o > 0 && c.isNameWord(o - 1) && !c.startsSentence(o) { s = o - 1; continue }
-            }
+            if let open = parenthesisOpening(closedAt: q), !c.startsSentence(open) { s = open - 1; continue }
             if f == "," && sawAmpersand && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; sawAmpersand = false; continue }
             break
         }

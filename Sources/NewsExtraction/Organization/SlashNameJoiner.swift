@@ -20,18 +20,6 @@ struct SlashNameJoiner {
         return e
     }
 
-    /// The start of the capitalized words ending just before `k`, or `k`.
-    func nameStart(before k: Int) -> Int {
-        let c = context
-        var s = k
-        while s > 0, c.isNameWord(s - 1), !c.startsSentence(s) || s == k {
-            s -= 1
-            if c.startsSentence(s) { break }
-            if s > 1, c.folded(s - 1) == "-", c.glued(s - 1), c.glued(s), c.isNameWord(s - 2) { s -= 1 }
-        }
-        return s
-    }
-
     func joined(candidates: [Candidate], rule: Rule) -> [Candidate] {
         let c = context
         var out: [Candidate] = []
@@ -54,12 +42,12 @@ struct SlashNameJoiner {
                 end += 2
             }
             // "… Macmillan" + "/" + "McGraw-Hill" (the candidate is the right side)
-            if start >= 2, c.folded(start - 1) == "/", !c.startsSentence(start) {
-                let s = nameStart(before: start - 1)
-                if s < start - 1, !c.isPlaceOrNationality(s..<(start - 1)) { start = s }
+            if start >= 2, c.folded(start - 1) == "/", !c.startsSentence(start), c.isNameWord(start - 2) {
+                let s = OrganizationChunker(c).companyLeftEdge(from: start - 2)
+                if !c.isPlaceOrNationality(s..<(start - 1)) { start = s }
             }
             guard (start, end) != (r.lowerBound, r.upperBound), seen.insert(start * 1_000_003 + end).inserted else { continue }
-            if orgSpans.contains(where: { $0.lowerBound <= start && $0.upperBound >= end && $0.count > end - start - 1 && $0 != r }) { continue }
+            if orgSpans.contains(where: { $0.lowerBound <= start && $0.upperBound >= end }) { continue }
             out.append(c.candidate(start..<end, rule: rule))
         }
         return out

@@ -54,8 +54,8 @@ public final class NewsExtractor: @unchecked Sendable {
 
     private static let gazetteerWarmUp: Void = { BackgroundThread.start { _ = GazetteerIndex.shared } }()
 
-    /// The extractor of the built-in rules with no options, made once per process; each
-    /// user gets a `copy()` (see `makeDefault()`).
+    /// The extractor of the built-in rules with no options, made once per process; the
+    /// first caller of `makeDefault()` gets it.
     private static let builtInDefault: Swift.Result<NewsExtractor, Error> = Swift.Result {
         try NewsExtractor(ruleSet: RuleSet.load(), types: nil)
     }

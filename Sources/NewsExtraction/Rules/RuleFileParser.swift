@@ -152,7 +152,7 @@ struct RuleFileParser {
                     throw fail("unknown key \"\(key)\" in an example")
                 }
                 let match = ex["match"]?.stringValue ?? text
-                guard Self.contains(text, match) else { throw fail("example match \"\(match)\" is not in its text") }
+                guard text.utf8.firstRange(of: match.utf8) != nil else { throw fail("example match \"\(match)\" is not in its text") }
                 var exFields: [String: JSONValue] = [:]
                 if let f = ex["fields"]?.members {
                     for (k, v) in f { exFields[k] = Self.sortedKeys(v) }
@@ -292,15 +292,6 @@ struct RuleFileParser {
         case .number(let d) where d == d.rounded() && abs(d) < 1e15: return .int(Int(d))
         default: return v
         }
-    }
-
-    /// Whether `text` contains `part` (plain code-unit comparison, as `match` is located).
-    static func contains(_ text: String, _ part: String) -> Bool {
-        let t = Array(text.utf8), p = Array(part.utf8)
-        if p.isEmpty { return true }
-        if p.count > t.count { return false }
-        for i in 0...(t.count - p.count) where t[i] == p[0] && t[i..<(i + p.count)].elementsEqual(p) { return true }
-        return false
     }
 }
 

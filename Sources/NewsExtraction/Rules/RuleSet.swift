@@ -53,14 +53,10 @@ public struct RuleSet: Sendable {
     }
 
     /// The built-in English rules, read once per process: every `load` (each `--jobs`
-    /// worker, each extractor a program makes) starts from a copy.
+    /// worker, each extractor a program makes) starts from a copy. `NewsExtractor.prefetchDefault()`
+    /// reads them on another thread at start-up.
     private static let builtInEnglish: Result<RuleSet, Error> = Result { try builtIn(language: "en") }
 
-    /// Starts reading the built-in English rules on another thread, so that a program can
-    /// do other start-up work (parse its arguments) meanwhile; `load` waits for it.
-    public static func prefetchBuiltIn() { _ = prefetchStarted }
-
-    private static let prefetchStarted: Void = { BackgroundThread.start { _ = builtInEnglish } }()
 
     /// An empty rule set (for tests that build rules from text).
     public init() {}
