@@ -16,4 +16,11 @@ final class RuleExamplesTests: XCTestCase {
             XCTFail("rule \(rule.id) has no examples")
         }
     }
+
+    func testEveryRuleHasCounterexamples() throws {
+        let rules = try RuleSet.load()
+        for rule in rules.rules where rule.counterexamples.isEmpty {
+            XCTFail("rule \(rule.id) has no counterexamples")
+        }
+    }
 }

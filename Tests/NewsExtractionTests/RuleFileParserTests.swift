@@ -42,6 +42,14 @@ final class RuleFileParserTests: XCTestCase {
         XCTAssertTrue(rule.examples.isEmpty)
     }
 
+    func testExampleMatchMustBeInItsText() throws {
+        let bad = ruleFile.replacingOccurrences(of: "\"match\": \"5%\"", with: "\"match\": \"6%\"")
+        XCTAssertThrowsError(try parse(bad, deferExamples: false)) { error in
+            XCTAssertTrue("\(error)".contains("example match \"6%\" is not in its text"), "\(error)")
+        }
+        XCTAssertNoThrow(try parse(ruleFile, deferExamples: false))
+    }
+
     func testDeferredExamplesMustStillBeJSON() throws {
         for broken in [
             ruleFile.replacingOccurrences(of: "\"5 percent\",", with: "\"5 percent\""),   // missing comma
