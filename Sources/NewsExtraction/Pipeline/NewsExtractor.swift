@@ -14,6 +14,9 @@ public final class NewsExtractor: @unchecked Sendable {
     let index: RuleIndex
     let normalizers: [Normalizer?]
     let programs: [PatternProgram?]
+    /// The named matchers of the active rules by stage (index 0: stage 1, 1: stage 2), in
+    /// rule order, looked up once rather than per document.
+    let stageMatchers: [[(rule: Int, matcher: Matcher)]]
     let lexicon: Lexicon
     let segmenter: Segmenter
     let decoder = TextDecoder()
@@ -36,6 +39,7 @@ public final class NewsExtractor: @unchecked Sendable {
         normalizers = activeRules.map { $0.normalizer.flatMap { NormalizerRegistry.normalizers[$0] } }
         let lexicon = Lexicon(vocabulary: ruleSet.vocabulary)
         programs = activeRules.map { rule in rule.pattern.map { PatternProgram($0, lexicon: lexicon) } }
+        stageMatchers = Self.stageMatchers(activeRules)
         index.intern(lexicon)
         lexicon.freeze()
         self.lexicon = lexicon
@@ -83,6 +87,17 @@ public final class NewsExtractor: @unchecked Sendable {
     private static let defaultLock = NSLock()
     nonisolated(unsafe) private static var defaultHandedOut = false
 
+    /// The named matchers of `rules` by stage (option `"stage"`, default 1; stages 1 and 2).
+    static func stageMatchers(_ rules: [Rule]) -> [[(rule: Int, matcher: Matcher)]] {
+        (1...2).map { stage in
+            rules.indices.compactMap { r -> (rule: Int, matcher: Matcher)? in
+                guard let name = rules[r].matcher, (rules[r].options["stage"]?.doubleValue.map(Int.init) ?? 1) == stage,
+                      let m = NormalizerRegistry.matchers[name] else { return nil }
+                return (r, m)
+            }
+        }
+    }
+
     /// Date rules may turn a match into a TIME, DURATION or SET: keep them when any is asked for.
     static func makesTimex(_ rule: Rule, _ types: Set<EntityType>) -> Bool {
         rule.type == .date && !types.isDisjoint(with: [.time, .duration, .set])
@@ -94,6 +109,7 @@ public final class NewsExtractor: @unchecked Sendable {
         index = other.index
         normalizers = other.normalizers
         programs = other.programs
+        stageMatchers = other.stageMatchers
         lexicon = other.lexicon
         segmenter = other.segmenter.copy()
         types = other.types
@@ -216,13 +232,8 @@ public final class NewsExtractor: @unchecked Sendable {
             }
         }
         // Named matchers, in stage order (stage 2 sees what stage 1 found).
-        for stage in 1...2 {
-            // Indices, not `for rule in activeRules`: copying every rule (a dozen references)
-            // for every document only to skip the pattern rules cost more than the test.
-            for r in activeRules.indices {
-                guard let name = activeRules[r].matcher,
-                      (activeRules[r].options["stage"]?.doubleValue.map(Int.init) ?? 1) == stage else { continue }
-                guard let m = NormalizerRegistry.matchers[name] else { continue }
+        for stage in stageMatchers {
+            for (r, m) in stage {
                 let rule = activeRules[r]
                 var made = m(MatcherInput(document: document, rule: rule, candidates: candidates))
                 for k in made.indices {

@@ -56,6 +56,7 @@ public final class PatternMatcher {
     /// Matches a compiled pattern at token `start`.
     public func match(_ program: PatternProgram, at start: Int) -> (end: Int, captures: [Capture])? {
         guard start < tokens.count else { return nil }
+        if let prefixes = program.prefixPointer, !canBegin(program, prefixes, at: start) { return nil }
         if program.hasBeforeContext {
             if !program.before.isEmpty {
                 if start < program.before.count { return nil }
@@ -159,9 +160,35 @@ public final class PatternMatcher {
         }
     }
 
+    /// Whether some way of beginning a match of `program` (its `prefixes`) passes at `start`:
+    /// a few plain token tests that spare the search on most start tokens.
+    @inline(__always)
+    private func canBegin(_ program: PatternProgram, _ prefixes: UnsafeMutablePointer<Int32>, at start: Int) -> Bool {
+        let compiled = program.compiledPointer, pool = program.poolPointer, tests = program.tests
+        var p = prefixes
+        for _ in 0..<program.prefixCount {
+            let length = Int(p.pointee)
+            var all = true
+            for k in 0..<length {
+                let pos = start + k
+                if pos >= tokens.count || !passesCompiled(tests, compiled, pool, Int(p[1 + k]), pos) { all = false; break }
+            }
+            if all { return true }
+            p += 1 + length
+        }
+        return false
+    }
+
     /// The compiled test `index` of the current program on token `pos`.
     @inline(__always)
     private func passesCompiled(_ index: Int, _ pos: Int) -> Bool {
+        passesCompiled(tests, compiled, pool, index, pos)
+    }
+
+    /// Compiled test `index` (of the program whose tests and word pool are given) on token `pos`.
+    @inline(__always)
+    private func passesCompiled(_ tests: UnsafeMutablePointer<TokenTest>, _ compiled: UnsafeMutablePointer<PatternProgram.CompiledTest>,
+                                _ pool: UnsafeMutablePointer<Int32>, _ index: Int, _ pos: Int) -> Bool {
         let c = compiled + index
         let t = tokens.baseAddress! + pos
         if c.pointee.needsSlowPath || vocabBits == nil { return Self.passes(tests + index, t, vocabulary) }

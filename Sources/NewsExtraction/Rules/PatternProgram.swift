@@ -155,6 +155,64 @@ public final class PatternProgram: @unchecked Sendable {
         sequencePointer = Self.copy(self.sequences)
         itemPointer = Self.copy(self.items)
         alternativePointer = Self.copy(self.alternatives)
+        if given != nil, let prefixes = computePrefixes() {
+            self.prefixes = prefixes
+            prefixCount = prefixes.count
+            prefixPointer = Self.copy(prefixes.flatMap { [Int32($0.count)] + $0 })
+        }
+    }
+
+    /// What the first `prefixLength` tokens of any match must pass: each entry is one way
+    /// a match can begin (test indices for token 0, 1, …; shorter when a match can end
+    /// sooner), or nil when the pattern begins in too many ways to list. The matcher tries
+    /// these plain tests before the backtracking search: most start tokens fail on them.
+    private(set) var prefixes: [[Int32]]? = nil
+    /// `prefixes` flattened for the matcher: per prefix its length, then its test indices.
+    private(set) var prefixPointer: UnsafeMutablePointer<Int32>? = nil
+    private(set) var prefixCount = 0
+    static let prefixLength = 3
+    static let maxPrefixes = 24
+
+    /// Lists the ways a match can begin, up to `prefixLength` tokens (see `prefixes`).
+    private func computePrefixes() -> [[Int32]]? {
+        var out: [[Int32]] = []
+        var overflow = false
+        let need = Self.prefixLength
+        func emit(_ p: [Int32]) {
+            if out.count >= Self.maxPrefixes { overflow = true; return }
+            if !out.contains(p) { out.append(p) }
+        }
+        func walk(_ seq: Int32, _ item: Int32, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+            if overflow { return }
+            if prefix.count >= need { emit(prefix); return }
+            if item >= sequences[Int(seq)].end { k(prefix); return }
+            walkRepeat(nodes[Int(items[Int(item)])], seq, item, 0, prefix, k)
+        }
+        func walkRepeat(_ node: Node, _ seq: Int32, _ item: Int32, _ count: Int32, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+            if overflow { return }
+            if prefix.count >= need { emit(prefix); return }
+            if count < node.max {
+                walkOnce(node, prefix) { p2 in
+                    if p2.count == prefix.count { return }   // an empty iteration, as in the matcher
+                    walkRepeat(node, seq, item, count + 1, p2, k)
+                }
+            }
+            if count >= node.min { walk(seq, item + 1, prefix, k) }
+        }
+        func walkOnce(_ node: Node, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+            switch node.kind {
+            case 0: k(prefix + [node.a])
+            case 1: walk(node.a, sequences[Int(node.a)].start, prefix, k)
+            default:
+                for i in node.a..<(node.a + node.b) {
+                    let alt = alternatives[Int(i)]
+                    walk(alt, sequences[Int(alt)].start, prefix, k)
+                }
+            }
+        }
+        walk(root, sequences[Int(root)].start, []) { emit($0) }
+        if overflow || out.contains(where: \.isEmpty) { return nil }
+        return out
     }
 
     /// Stable raw copies of the arrays, for the matcher's hot loop.
@@ -178,5 +236,6 @@ public final class PatternProgram: @unchecked Sendable {
         alternativePointer.deallocate()
         compiledPointer.deallocate()
         poolPointer.deallocate()
+        prefixPointer?.deallocate()
     }
 }
