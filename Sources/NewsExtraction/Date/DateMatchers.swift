@@ -99,20 +99,23 @@ public enum DateMatchers {
         // "1990s"); without it every date rule's, as `date.modifier`.
         var only: Set<String>? = nil
         if case .array(let list)? = input.rule.options["rules"] { only = Set(list.compactMap(\.stringValue)) }
+        let notPossessive = input.rule.options["notPossessive"] == .bool(true)
+        let dayList = input.rule.option("notBeforeDay")
         var out: [Candidate] = []
-        for c in input.candidates where c.rule.hasPrefix("date.") && c.type == .date {
+        for c in input.candidates where c.type == .date && c.rule.hasPrefix("date.") {
             if let only, !only.contains(c.rule) { continue }
+            // No entry of the list ends with the word before the date: no phrase to look up.
+            guard let first = c.tokenRange?.lowerBound, first > 0, vocabulary.canEndEntry(list, tokens[first - 1].folded) else { continue }
             // "now", "recently": no modifiers ("is around at the moment").
             if let t = c.deferred as? TimexValue, case .reference = t.spec { continue }
             guard let r = c.tokenRange, r.lowerBound > 0 else { continue }
             // Option `notPossessive`: a date that determines a noun ("around Wednesday's
             // ruling") is not what the word before it modifies.
-            if input.rule.options["notPossessive"] == .bool(true), r.upperBound < tokens.count,
+            if notPossessive, r.upperBound < tokens.count,
                tokens[r.upperBound].folded == "'s" || tokens[r.upperBound].folded == "'" { continue }
             // Option `notBeforeDay` (a list name): these comparatives stay outside a day or a
             // week ("earlier [Friday]", "later [today]", "earlier [this week]": a time relative
             // to another event within that day), but not a month or a year ("earlier this year").
-            let dayList = input.rule.option("notBeforeDay")
             let dayLevel = dayList != nil && Self.isDayOrWeek(c)
             var best: (start: Int, mod: String)? = nil
             var k = r.lowerBound

@@ -14,6 +14,12 @@ public enum TenseDetector {
     public static func tense(around range: Range<Int>, in document: SegmentedDocument) -> Tense {
         let tokens = document.tokens
         let vocabulary = document.vocabulary
+        let future = WordList("date_tense_future", in: document)
+        let futureBeforeTo = WordList("date_tense_future_before_to", in: document)
+        let futureLeft = WordList("date_tense_future_left", in: document)
+        let report = WordList("date_tense_report", in: document)
+        let past = WordList("date_tense_past", in: document)
+        let notPast = WordList("date_tense_not_past", in: document)
         let possessive = range.upperBound < tokens.count && tokens[range.upperBound].folded == "'s"
         /// The cue of token i and whether it is strong (a reporting verb like "said" is weak).
         func cue(_ i: Int) -> (Tense, strong: Bool)? {
@@ -22,25 +28,25 @@ public enum TenseDetector {
             // A word inside a hyphenated compound is no verb ("lower-than-expected").
             if i > 0, tokens[i - 1].folded == "-", !t.flags.contains(.spaceBefore) { return nil }
             let f = t.folded
-            if vocabulary.contains("date_tense_future", f) { return (.future, true) }
+            if future.contains(t) { return (.future, true) }
             // A plan or schedule: "set to resume", "plans to hold", "is to meet".
-            if i + 1 < tokens.count, tokens[i + 1].folded == "to", vocabulary.contains("date_tense_future_before_to", f) { return (.future, true) }
+            if i + 1 < tokens.count, tokens[i + 1].folded == "to", futureBeforeTo.contains(t) { return (.future, true) }
             // A modal before a possessive date ("would look for ways around Wednesday's
             // ruling") governs the main verb, not the event the date names.
-            if i < range.lowerBound && !possessive && vocabulary.contains("date_tense_future_left", f) { return (.future, true) }
+            if i < range.lowerBound && !possessive && futureLeft.contains(t) { return (.future, true) }
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
             if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
-            if vocabulary.contains("date_tense_report", f) { return (.past, false) }
+            if report.contains(t) { return (.past, false) }
             // A past auxiliary before a plan ("were planning to", "was scheduled to", "was
             // due") speaks of what was ahead: the plan word decides, not the auxiliary.
             if ["was", "were"].contains(f), i + 1 < tokens.count {
-                let n = tokens[i + 1].folded
-                if vocabulary.contains("date_tense_future", n) || vocabulary.contains("date_tense_future_left", n)
-                    || (i + 2 < tokens.count && tokens[i + 2].folded == "to" && vocabulary.contains("date_tense_future_before_to", n)) { return nil }
+                let n = tokens[i + 1]
+                if future.contains(n) || futureLeft.contains(n)
+                    || (i + 2 < tokens.count && tokens[i + 2].folded == "to" && futureBeforeTo.contains(n)) { return nil }
             }
-            if vocabulary.contains("date_tense_past", f) { return (.past, true) }
+            if past.contains(t) { return (.past, true) }
             // "-ed" forms are weak: often participles ("will be paid Dec. 14").
-            if f.utf8.count >= 5, f.hasSuffix("ed"), t.flags.contains(.lower), !vocabulary.contains("date_tense_not_past", f) { return (.past, false) }
+            if f.utf8.count >= 5, f.hasSuffix("ed"), t.flags.contains(.lower), !notPast.contains(t) { return (.past, false) }
             return nil
         }
         /// A real sentence start: not the word after an abbreviation's period ("Aug. 30").
@@ -67,19 +73,19 @@ public enum TenseDetector {
             if vocabulary.contains("date_tense_future_adjacent", phrase) { deadline = true; break }
         }
         // "since March": a time before now, whatever the clause says next.
-        if range.lowerBound > 0, vocabulary.contains("date_tense_past_adjacent", tokens[range.lowerBound - 1].folded) { return .past }
+        if range.lowerBound > 0, WordList("date_tense_past_adjacent", in: document).contains(tokens[range.lowerBound - 1]) { return .past }
         // The verb right before the date ("announced Friday", "issued on July 1") is the
         // one the date belongs to: its past form outweighs a modal farther away ("would
         // appeal the decision, announced Wednesday"; "said Friday it will…").
         var verb = range.lowerBound - 1
-        if verb >= 0, vocabulary.contains("date_tense_adjacent_preposition", tokens[verb].folded) { verb -= 1 }
+        if verb >= 0, WordList("date_tense_adjacent_preposition", in: document).contains(tokens[verb]) { verb -= 1 }
         // A schedule in the present ("the council meets Monday", "they meet separately
         // Friday"): ahead. One "-ly" adverb may stand between.
         var scheduled = verb
         if scheduled >= 1, tokens[scheduled].folded.hasSuffix("ly"), tokens[scheduled].flags.contains(.lower) { scheduled -= 1 }
         if !deadline, scheduled >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
-           vocabulary.contains("date_tense_schedule_verb", tokens[scheduled].folded),
-           !(scheduled >= 1 && vocabulary.contains("date_tense_past", tokens[scheduled - 1].folded)) {
+           WordList("date_tense_schedule_verb", in: document).contains(tokens[scheduled]),
+           !(scheduled >= 1 && past.contains(tokens[scheduled - 1])) {
             return .future
         }
         if !deadline, verb >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
@@ -97,10 +103,11 @@ public enum TenseDetector {
                 i -= 1
             }
         }
+        let clauseBreak = WordList("date_tense_clause_break", in: document)
         var i = range.upperBound
         while i < tokens.count && i - range.upperBound < window {
             // A reported clause after "that" has its own tense ("confirmed Friday that it will…").
-            if boundary(i) || vocabulary.contains("date_tense_clause_break", tokens[i].folded) { break }
+            if boundary(i) || clauseBreak.contains(tokens[i]) { break }
             if let c = cue(i) { note(c, i - range.upperBound + 1); if c.strong { break } }
             i += 1
         }
@@ -110,10 +117,11 @@ public enum TenseDetector {
         if let t = strong?.tense ?? weak?.tense { return t }
         // Nothing near: a "will" farther left in the same sentence ("will be named commander
         // of the shuttle for a mission in December").
+        let futureFar = WordList("date_tense_future_far", in: document)
         var k = range.lowerBound - 1
         while k >= 0 && range.lowerBound - k <= farWindow {
             if boundary(k + 1) { break }
-            if vocabulary.contains("date_tense_future_far", tokens[k].folded) { return .future }
+            if futureFar.contains(tokens[k]) { return .future }
             k -= 1
         }
         return .unknown

@@ -224,7 +224,9 @@ public final class NewsExtractor: @unchecked Sendable {
                 let range = normalization.range ?? match.range
                 guard !range.isEmpty else { continue }
                 var fields = rule.fields
-                fields.merge(normalization.fields) { _, new in new }
+                if !normalization.fields.isEmpty {
+                    if fields.isEmpty { fields = normalization.fields } else { fields.merge(normalization.fields) { _, new in new } }
+                }
                 candidates.append(Candidate(type: normalization.type ?? rule.type,
                                             start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
                                             rule: rule.id, priority: rule.priority, value: normalization.value,
@@ -238,7 +240,8 @@ public final class NewsExtractor: @unchecked Sendable {
                 var made = m(MatcherInput(document: document, rule: rule, candidates: candidates))
                 for k in made.indices {
                     made[k].priority = rule.priority
-                    made[k].fields.merge(rule.fields) { old, _ in old }
+                    if rule.fields.isEmpty { continue }
+                    if made[k].fields.isEmpty { made[k].fields = rule.fields } else { made[k].fields.merge(rule.fields) { old, _ in old } }
                 }
                 candidates.append(contentsOf: made)
             }

@@ -58,6 +58,13 @@ public final class Lexicon: @unchecked Sendable {
         return id
     }
 
+    /// The vocabulary bit of one list name (empty when the list has none).
+    func bits(of name: String) -> Bits {
+        var b = Bits()
+        if let i = vocabIndex[name] { b.insert(i) }
+        return b
+    }
+
     /// The vocabulary bits of a list of names.
     func bits(_ names: [String]) -> Bits {
         var b = Bits()

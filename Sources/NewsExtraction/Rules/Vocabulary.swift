@@ -5,6 +5,8 @@
 public struct Vocabulary: Sendable {
     private var sets: [String: Set<String>] = [:]
     private var values: [String: [String: String]] = [:]
+    /// Per list, every form the last token of an entry can take (see `lastTokenForms`).
+    private var lastTokens: [String: Set<String>] = [:]
     /// Where each list came from (file paths), for messages and `rules list`.
     public private(set) var sources: [String: [String]] = [:]
 
@@ -17,6 +19,28 @@ public struct Vocabulary: Sendable {
     @inline(__always)
     public func contains(_ name: String, _ folded: String) -> Bool {
         sets[name]?.contains(folded) ?? false
+    }
+
+    /// Whether some entry of list `name` can end with a token whose folded form is `folded`:
+    /// a test that lets a phrase lookup skip building phrases that end elsewhere.
+    public func canEndEntry(_ name: String, _ folded: String) -> Bool {
+        lastTokens[name]?.contains(folded) ?? false
+    }
+
+    /// The forms the last token of an entry can take, whatever the tokenizer: the last
+    /// space-separated word, each of its suffixes after a character that is not a letter or
+    /// digit, and its last character (ICU ends a word at punctuation: "mid-" → "mid", "-").
+    static func lastTokenForms(_ entry: String) -> [String] {
+        // An ASCII word of letters and digits is one token (most entries: no scalar walk).
+        if entry.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || ($0 >= 0x30 && $0 <= 0x39) }) { return [entry] }
+        let word = entry.split(separator: " ").last.map(String.init) ?? entry
+        var forms = [word]
+        let scalars = Array(word.unicodeScalars)
+        for (k, u) in scalars.enumerated() where !(u.properties.isAlphabetic || u.properties.numericType != nil) {
+            if k + 1 < scalars.count { forms.append(String(String.UnicodeScalarView(scalars[(k + 1)...]))) }
+        }
+        if let last = scalars.last { forms.append(String(last)) }
+        return forms
     }
 
     /// The value of an entry, when the file gives one.
@@ -35,6 +59,7 @@ public struct Vocabulary: Sendable {
     public mutating func add(_ name: String, _ entry: String, value: String?, source: String) {
         let folded = TextFolder.fold(entry)
         sets[name, default: []].insert(folded)
+        lastTokens[name, default: []].formUnion(Self.lastTokenForms(folded))
         if let value { values[name, default: [:]][folded] = value }
         if sources[name]?.contains(source) != true { sources[name, default: []].append(source) }
     }
@@ -44,6 +69,7 @@ public struct Vocabulary: Sendable {
         let folded = TextFolder.fold(entry)
         sets[name]?.remove(folded)
         values[name]?[folded] = nil
+        // (`lastTokens` keeps the entry's forms: it may say too much, never too little.)
     }
 
     /// Parses a vocabulary file: one entry a line, `entry<TAB>value` where a value is
