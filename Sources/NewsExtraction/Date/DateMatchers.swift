@@ -14,15 +14,15 @@ public enum DateMatchers {
     /// keeps its DCT value. Emits a copy of the date (the rule's priority wins).
     static let anaphoric: Matcher = { input in
         let tokens = input.document.tokens
-        let vocabulary = input.document.vocabulary
         let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
         func spec(_ c: Candidate) -> DateSpec? {
             guard c.rule.hasPrefix("date."), c.type == .date, let t = c.deferred as? TimexValue else { return nil }
             return t.spec
         }
+        let anaphoricWord = WordList("date_anaphoric", in: input.document)
         func isAnaphoric(_ c: Candidate) -> Bool {
             guard let r = c.tokenRange else { return false }
-            return r.contains { vocabulary.contains("date_anaphoric", tokens[$0].folded) }
+            return r.contains { anaphoricWord.contains(tokens[$0]) }
         }
         func isReference(_ s: DateSpec) -> Bool {
             switch s {
@@ -34,15 +34,21 @@ public enum DateMatchers {
         // The dates that can be a reference, by end token (the first of equal ends wins):
         // each anaphoric date finds the nearest one before it by binary search, so that a
         // long document costs n log n, not n².
+        // (Candidates are read in place: most are not dates, and copying each costs.)
+        let candidates = input.candidates
         var references: [(end: Int, spec: DateSpec)] = []
-        for o in input.candidates {
-            guard let os = spec(o), let orange = o.tokenRange, isReference(os), !isAnaphoric(o) else { continue }
-            references.append((orange.upperBound, os))
+        var anaphoric: [Int] = []
+        for i in candidates.indices where candidates[i].type == .date {
+            guard let os = spec(candidates[i]), let orange = candidates[i].tokenRange else { continue }
+            if isAnaphoric(candidates[i]) { anaphoric.append(i); continue }
+            if isReference(os) { references.append((orange.upperBound, os)) }
         }
+        if anaphoric.isEmpty { return [] }
         references = references.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
         var out: [Candidate] = []
-        for c in input.candidates {
-            guard let s = spec(c), let r = c.tokenRange, isAnaphoric(c) else { continue }
+        for i in anaphoric {
+            let c = candidates[i]
+            guard let s = spec(c), let r = c.tokenRange else { continue }
             switch s {
             case .shift(.year, _), .shift(.month, _), .shift(.week, _), .shift(.day, _), .weekday(_, .some(_), _): break
             default: continue
@@ -102,10 +108,15 @@ public enum DateMatchers {
         let notPossessive = input.rule.options["notPossessive"] == .bool(true)
         let dayList = input.rule.option("notBeforeDay")
         var out: [Candidate] = []
-        for c in input.candidates where c.type == .date && c.rule.hasPrefix("date.") {
+        let candidates = input.candidates
+        for i in candidates.indices where candidates[i].type == .date {
+            // No entry of the list ends with the word before the date: no phrase to look up
+            // (tested before the candidate is copied: most fail here).
+            guard let first = candidates[i].tokenRange?.lowerBound, first > 0,
+                  vocabulary.canEndEntry(list, tokens[first - 1].folded) else { continue }
+            let c = candidates[i]
+            guard c.rule.hasPrefix("date.") else { continue }
             if let only, !only.contains(c.rule) { continue }
-            // No entry of the list ends with the word before the date: no phrase to look up.
-            guard let first = c.tokenRange?.lowerBound, first > 0, vocabulary.canEndEntry(list, tokens[first - 1].folded) else { continue }
             // "now", "recently": no modifiers ("is around at the moment").
             if let t = c.deferred as? TimexValue, case .reference = t.spec { continue }
             guard let r = c.tokenRange, r.lowerBound > 0 else { continue }
