@@ -25,6 +25,13 @@ struct Extract: ParsableCommand {
         // threads at a time on a two-core machine); the first use waits for each.
         NewsExtractor.prefetchDefault()
         do {
+            // No argument at all: the default command with its defaults, without the
+            // argument parser (its reflection costs milliseconds of every start-up).
+            if CommandLine.arguments.count == 1 {
+                NewsExtractor.prepareGazetteersInBackground()
+                try RunSettings.defaults.execute()
+                return
+            }
             var command = try parseAsRoot()
             NewsExtractor.prepareGazetteersInBackground()
             try command.run()

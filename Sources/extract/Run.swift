@@ -13,13 +13,13 @@ struct Run: ParsableCommand {
     var files: [String] = []
 
     @Option(help: "Input format: text, jsonl, or auto (JSON Lines when the first non-blank byte is '{').")
-    var input: String = "auto"
+    var input: String = RunSettings.defaults.input
 
     @Option(help: "Document creation time for documents without their own \"dct\": YYYY, YYYY-MM or YYYY-MM-DD.")
     var dct: String?
 
     @Option(help: "Offset unit: scalar (Unicode code points, default), utf16 or utf8.")
-    var offsets: String = "scalar"
+    var offsets: String = RunSettings.defaults.offsets
 
     @Option(help: "Parallel workers (default: all cores). Output order is input order.")
     var jobs: Int?
@@ -28,14 +28,42 @@ struct Run: ParsableCommand {
     var explain = false
 
     @Option(help: "The longest document processed, in characters; a longer one gets a document_too_large error line (default \(ProcessingOptions.defaultMaxCharacters); 0: no limit).")
-    var maxChars: Int = ProcessingOptions.defaultMaxCharacters
+    var maxChars: Int = RunSettings.defaults.maxChars
 
     @Option(help: "Output format: jsonl (default), html (one self-contained page), timeml (TIMEX3 for DATE/TIME/DURATION/SET) or spans (spaCy/Prodigy spans JSONL).")
-    var format: String = "jsonl"
+    var format: String = RunSettings.defaults.format
 
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
+        try RunSettings(files: files, input: input, dct: dct, offsets: offsets, jobs: jobs, explain: explain,
+                        maxChars: maxChars, format: format, rules: ruleOptions).execute()
+    }
+}
+
+/// What `extract run` was asked to do, as plain values: filled by `Run` from the command
+/// line, or `defaults` when `extract` gets no argument at all (the common `extract < file`
+/// in a shell loop skips the argument parser's reflection, a few milliseconds of start-up).
+struct RunSettings {
+    var files: [String] = []
+    var input = "auto"
+    var dct: String? = nil
+    var offsets = "scalar"
+    var jobs: Int? = nil
+    var explain = false
+    var maxChars = ProcessingOptions.defaultMaxCharacters
+    var format = "jsonl"
+    /// The rule options (nil: the built-in rules, all types, month first).
+    var rules: RuleOptions? = nil
+
+    static let defaults = RunSettings()
+
+    func makeExtractor() throws -> NewsExtractor {
+        if let rules { return try rules.makeExtractor() }
+        return try NewsExtractor.makeDefault()
+    }
+
+    func execute() throws {
         guard ["text", "jsonl", "auto"].contains(input) else { throw ValidationError("--input must be text, jsonl or auto") }
         guard let unit = OffsetUnit(rawValue: offsets) else { throw ValidationError("--offsets must be scalar, utf16 or utf8") }
         guard let outputFormat = OutputFormat(rawValue: format) else { throw ValidationError("--format must be jsonl, html, timeml or spans") }
@@ -46,7 +74,7 @@ struct Run: ParsableCommand {
         let jobCount = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         // Each worker loads its own rules (see BatchRunner.init(jobs:make:)).
         let runner = try BatchRunner(jobs: jobCount) {
-            DocumentProcessor(extractor: try ruleOptions.makeExtractor(), options: options)
+            DocumentProcessor(extractor: try makeExtractor(), options: options)
         }
         let output = FormattedOutput(format: outputFormat, stream: OutputStream(), defaultDCT: options.dct)
         var failures = 0
