@@ -94,19 +94,52 @@ public struct RuleSet: Sendable {
     }
 
     mutating func addFile(_ path: String, deferExamples: Bool = false) throws {
-        guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
+        // Read with POSIX calls (start-up reads some seventy small files: Foundation's file
+        // reading costs more than the reading itself); vocabularies are parsed as bytes.
+        guard let bytes = Self.readFile(path) else {
+            throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file")
+        }
+        if path.hasSuffix(".tsv") {
+            try vocabulary.load(name: Self.vocabularyName(path), bytes: bytes, source: path)
+            return
+        }
+        guard let contents = String(validating: bytes, as: UTF8.self) else {
             throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file as UTF-8")
         }
         try add(contents: contents, source: path, deferExamples: deferExamples)
+    }
+
+    /// The bytes of a file, or nil when it cannot be read.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
+        var done = 0
+        while true {
+            if done == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            done += n
+        }
+        bytes.removeSubrange(done...)
+        return bytes
+    }
+
+    /// A vocabulary's list name: its file name without `.tsv`.
+    static func vocabularyName(_ source: String) -> String {
+        let file = source.split(separator: "/").last.map(String.init) ?? source
+        return String(file.dropLast(4))  // ".tsv"
     }
 
     /// Adds rule or vocabulary text; `source` is its file name (`.json` or `.tsv`).
     /// With `deferExamples` (the built-in files) rule examples are read when run, not now.
     public mutating func add(contents: String, source: String, deferExamples: Bool = false) throws {
         if source.hasSuffix(".tsv") {
-            let file = source.split(separator: "/").last.map(String.init) ?? source
-            let name = String(file.dropLast(4))  // ".tsv"
-            try vocabulary.load(name: name, contents: contents, source: source)
+            try vocabulary.load(name: Self.vocabularyName(source), contents: contents, source: source)
             return
         }
         let content = try RuleFileParser(source: source, contents: contents, deferExamples: deferExamples).parse()

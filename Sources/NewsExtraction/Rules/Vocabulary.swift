@@ -75,10 +75,17 @@ public struct Vocabulary: Sendable {
     /// Parses a vocabulary file: one entry a line, `entry<TAB>value` where a value is
     /// given, `#` comments and blank lines ignored, `-entry` removes an entry.
     public mutating func load(name: String, contents: String, source: String) throws {
-        if sets[name] == nil { sets[name] = [] }
         // Read as bytes (tab and newline are ASCII; entries are whole UTF-8 sequences
         // between them): splitting by Characters would cost grapheme breaking.
-        let bytes = Array(contents.utf8)
+        try load(name: name, bytes: Array(contents.utf8), source: source)
+    }
+
+    /// Parses a vocabulary file's bytes (UTF-8; an invalid sequence is an error).
+    mutating func load(name: String, bytes: [UInt8], source: String) throws {
+        if !bytes.allSatisfy({ $0 < 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
+            throw ExtractionError.invalidRules(file: source, line: nil, rule: nil, message: "cannot read the file as UTF-8")
+        }
+        if sets[name] == nil { sets[name] = [] }
         var lineNumber = 0
         var lineStart = 0
         while lineStart <= bytes.count {
