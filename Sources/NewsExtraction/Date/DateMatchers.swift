@@ -103,8 +103,10 @@ public enum DateMatchers {
         let longest = 4
         // Option `rules`: extend only candidates of these rules (a determiner: "the" +
         // "1990s"); without it every date rule's, as `date.modifier`.
-        var only: Set<String>? = nil
-        if case .array(let list)? = input.rule.options["rules"] { only = Set(list.compactMap(\.stringValue)) }
+        // (A list searched only for the few dates that pass the first test: building a set
+        // for every document cost more.)
+        var only: [JSONValue]? = nil
+        if case .array(let list)? = input.rule.options["rules"] { only = list }
         let notPossessive = input.rule.options["notPossessive"] == .bool(true)
         let dayList = input.rule.option("notBeforeDay")
         var out: [Candidate] = []
@@ -116,7 +118,7 @@ public enum DateMatchers {
                   vocabulary.canEndEntry(list, tokens[first - 1].folded) else { continue }
             let c = candidates[i]
             guard c.rule.hasPrefix("date.") else { continue }
-            if let only, !only.contains(c.rule) { continue }
+            if let only, !only.contains(where: { $0.stringValue == c.rule }) { continue }
             // "now", "recently": no modifiers ("is around at the moment").
             if let t = c.deferred as? TimexValue, case .reference = t.spec { continue }
             guard let r = c.tokenRange, r.lowerBound > 0 else { continue }

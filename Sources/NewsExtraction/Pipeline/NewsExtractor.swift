@@ -17,6 +17,8 @@ public final class NewsExtractor: @unchecked Sendable {
     /// The named matchers of the active rules by stage (index 0: stage 1, 1: stage 2), in
     /// rule order, looked up once rather than per document.
     let stageMatchers: [[(rule: Int, matcher: Matcher)]]
+    /// Rejects pattern rules by the word after the start token.
+    let secondWords: SecondWordFilter
     let lexicon: Lexicon
     let segmenter: Segmenter
     let decoder = TextDecoder()
@@ -42,6 +44,7 @@ public final class NewsExtractor: @unchecked Sendable {
         stageMatchers = Self.stageMatchers(activeRules)
         index.intern(lexicon)
         lexicon.freeze()
+        secondWords = SecondWordFilter(programs: programs, lexicon: lexicon)
         self.lexicon = lexicon
         self.index = index
         var numberWords: [String: Double] = [:]
@@ -110,6 +113,7 @@ public final class NewsExtractor: @unchecked Sendable {
         normalizers = other.normalizers
         programs = other.programs
         stageMatchers = other.stageMatchers
+        secondWords = other.secondWords
         lexicon = other.lexicon
         segmenter = other.segmenter.copy()
         types = other.types
@@ -207,7 +211,7 @@ public final class NewsExtractor: @unchecked Sendable {
             let token = matcher.tokens.baseAddress! + i
             index.rules(lex: token.pointee.lex, shapeId: token.pointee.shapeId, flags: token.pointee.flags, into: &ruleIndices)
             for r in ruleIndices {
-                guard let m = matcher.match(programs[r]!, at: i) else { continue }
+                guard secondWords.allows(r, at: i, matcher.tokens), let m = matcher.match(programs[r]!, at: i) else { continue }
                 let rule = activeRules[r]
                 let match = RuleMatch(document: document, rule: rule, range: i..<m.end, captures: m.captures)
                 var normalization = Normalization()

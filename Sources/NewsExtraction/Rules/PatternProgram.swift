@@ -173,6 +173,31 @@ public final class PatternProgram: @unchecked Sendable {
     static let prefixLength = 3
     static let maxPrefixes = 24
 
+    /// What the second token of every match must be, when each way of beginning a match
+    /// has a second token tested by a word list or a vocabulary: the words (lexicon ids) and
+    /// vocabulary bits allowed there; nil when some match may be one token long or its
+    /// second token is tested otherwise (see `SecondWordFilter`).
+    func secondTokenTests() -> [(words: [Int32], vocab: Lexicon.Bits?)]? {
+        guard let prefixes, !prefixes.isEmpty else { return nil }
+        var out: [(words: [Int32], vocab: Lexicon.Bits?)] = []
+        var seen = Set<Int32>()
+        for prefix in prefixes {
+            guard prefix.count >= 2 else { return nil }
+            let test = prefix[1]
+            if !seen.insert(test).inserted { continue }
+            let c = compiledPointer[Int(test)]
+            if c.needsSlowPath { return nil }
+            if c.lowerStart >= 0 {
+                out.append((Array(UnsafeBufferPointer(start: poolPointer + Int(c.lowerStart), count: Int(c.lowerCount))), nil))
+            } else if c.hasVocab {
+                out.append(([], c.vocab))
+            } else {
+                return nil
+            }
+        }
+        return out
+    }
+
     /// Lists the ways a match can begin, up to `prefixLength` tokens (see `prefixes`).
     private func computePrefixes() -> [[Int32]]? {
         var out: [[Int32]] = []
