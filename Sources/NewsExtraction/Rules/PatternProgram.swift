@@ -171,7 +171,7 @@ public final class PatternProgram: @unchecked Sendable {
     private(set) var prefixPointer: UnsafeMutablePointer<Int32>? = nil
     private(set) var prefixCount = 0
     static let prefixLength = 3
-    static let maxPrefixes = 24
+    static let maxPrefixes = 64
 
     /// What the second token of every match must be, when each way of beginning a match
     /// has a second token tested by a word list or a vocabulary: the words (lexicon ids) and
