@@ -14,6 +14,9 @@ public final class NewsExtractor: @unchecked Sendable {
     let index: RuleIndex
     let normalizers: [Normalizer?]
     let programs: [PatternProgram?]
+    /// `programs` as unmanaged references (`programs` keeps them alive): the per-attempt
+    /// loop reads them without a retain and a release.
+    let programRefs: [Unmanaged<PatternProgram>?]
     /// The named matchers of the active rules by stage (index 0: stage 1, 1: stage 2), in
     /// rule order, looked up once rather than per document.
     let stageMatchers: [[(rule: Int, matcher: Matcher)]]
@@ -41,6 +44,7 @@ public final class NewsExtractor: @unchecked Sendable {
         normalizers = activeRules.map { $0.normalizer.flatMap { NormalizerRegistry.normalizers[$0] } }
         let lexicon = Lexicon(vocabulary: ruleSet.vocabulary)
         programs = activeRules.map { rule in rule.pattern.map { PatternProgram($0, lexicon: lexicon) } }
+        programRefs = programs.map { $0.map { Unmanaged.passUnretained($0) } }
         stageMatchers = Self.stageMatchers(activeRules)
         index.intern(lexicon)
         lexicon.freeze()
@@ -112,6 +116,7 @@ public final class NewsExtractor: @unchecked Sendable {
         index = other.index
         normalizers = other.normalizers
         programs = other.programs
+        programRefs = other.programRefs
         stageMatchers = other.stageMatchers
         secondWords = other.secondWords
         lexicon = other.lexicon
@@ -211,7 +216,8 @@ public final class NewsExtractor: @unchecked Sendable {
             let token = matcher.tokens.baseAddress! + i
             index.rules(lex: token.pointee.lex, shapeId: token.pointee.shapeId, flags: token.pointee.flags, into: &ruleIndices)
             for r in ruleIndices {
-                guard secondWords.allows(r, at: i, matcher.tokens), let m = matcher.match(programs[r]!, at: i) else { continue }
+                guard secondWords.allows(r, at: i, matcher.tokens),
+                      let m = programRefs[r]!._withUnsafeGuaranteedRef({ matcher.match($0, at: i) }) else { continue }
                 let rule = activeRules[r]
                 let match = RuleMatch(document: document, rule: rule, range: i..<m.end, captures: m.captures)
                 var normalization = Normalization()
