@@ -131,8 +131,10 @@ public struct RuleSet: Sendable {
 
     /// A vocabulary's list name: its file name without `.tsv`.
     static func vocabularyName(_ source: String) -> String {
-        let file = source.split(separator: "/").last.map(String.init) ?? source
-        return String(file.dropLast(4))  // ".tsv"
+        // (Bytes, not Characters: splitting a path by Character costs grapheme breaking.)
+        let utf8 = source.utf8
+        let start = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return String(source[start...].dropLast(4))  // ".tsv"
     }
 
     /// Adds rule or vocabulary text; `source` is its file name (`.json` or `.tsv`).
