@@ -25,11 +25,14 @@ struct Extract: ParsableCommand {
         // threads at a time on a two-core machine); the first use waits for each.
         NewsExtractor.prefetchDefault()
         do {
-            // No argument at all: the default command with its defaults, without the
-            // argument parser (its reflection costs milliseconds of every start-up).
-            if CommandLine.arguments.count == 1 {
+            // No option and no subcommand (`extract < file`, `extract a.txt b.txt`, as shell
+            // loops run it): the default command with its defaults, without the argument
+            // parser, whose reflection costs milliseconds of every start-up.
+            if let files = Self.plainFileArguments() {
                 NewsExtractor.prepareGazetteersInBackground()
-                try RunSettings.defaults.execute()
+                var settings = RunSettings.defaults
+                settings.files = files
+                try settings.execute()
                 return
             }
             var command = try parseAsRoot()
@@ -42,6 +45,21 @@ struct Extract: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Extract {
+    /// The arguments when they are only file paths for the default command: none starts
+    /// with "-" and the first names no subcommand (what the argument parser would read as
+    /// `run FILE…`); nil otherwise.
+    static func plainFileArguments() -> [String]? {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.contains(where: { $0.hasPrefix("-") }) { return nil }
+        if let first = arguments.first {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            if names.contains(first) { return nil }
+        }
+        return arguments
     }
 }
 
