@@ -25,7 +25,7 @@ struct AcronymLinker {
 
     /// The long form the gazetteers give for an acronym ("WHO" → "World Health Organization").
     func longForm(_ i: Int) -> String? {
-        guard let entry = context.gazetteers.positive[GazetteerIndex.hash(context.tokens[i..<(i + 1)])], entry.allCaps else { return nil }
+        guard let entry = context.gazetteers.positive[context.hash(i..<(i + 1))], entry.allCaps else { return nil }
         return entry.longForm
     }
 
@@ -98,7 +98,7 @@ struct AcronymLinker {
         var found: [Int] = []
         for i in 0..<c.count where isAcronymShaped(i) {
             let f = c.folded(i)
-            if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
+            if c.inList(.nonAcronym, i) || common.contains(f) { continue }
             if c.isPlaceAcronym(i) { continue }
             // A place in capitals: a long word ("TEHRAN") or a dateline ("ROME -", "ROME,").
             if c.isPlaceOrNationality(i..<(i + 1)) && c.tokens[i].end - c.tokens[i].start >= 4 { continue }

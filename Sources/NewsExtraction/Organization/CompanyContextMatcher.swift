@@ -26,10 +26,10 @@ struct CompanyContextMatcher {
             guard start < end, end - start <= 5 else { i = max(end, i + 1); continue }
             if c.isPlaceOrNationality(start..<end) || c.isInitial(end - 1) { i = end; continue }
             // A person's title before the run ("Mr. Smith's chairman") is not a company.
-            if start > 0 && c.folded(start - 1) == "." && start > 1 && c.inList(OrganizationContext.List.stop, start - 2) { i = end; continue }
+            if start > 0 && c.folded(start - 1) == "." && start > 1 && c.inList(.stop, start - 2) { i = end; continue }
             // "Sir James's offer", "a spokesman for Rep. Smith": an honorific or a title.
             if start > 0 && c.isCap(start - 1) && ["mr", "mrs", "ms", "dr", "sir"].contains(c.folded(start - 1)) { i = end; continue }
-            if end - start == 1 && c.inList(OrganizationContext.List.title, start) { i = end; continue }
+            if end - start == 1 && c.inList(.title, start) { i = end; continue }
             if hasContextBefore(start) || hasContextAfter(end) || isDivisionOrSeated(start, end) { found.append(start..<end) }
             i = end
         }
@@ -62,7 +62,7 @@ struct CompanyContextMatcher {
         var p = start - 1
         if c.isLowerWord(p, "the") { p -= 1 }
         guard p >= 1, c.has(p, .lower), ["of", "for", "in", "at", "with"].contains(c.folded(p)) else { return false }
-        return (c.has(p - 1, .lower) || c.startsSentence(p - 1)) && c.inList(OrganizationContext.List.contextBefore, p - 1)
+        return (c.has(p - 1, .lower) || c.startsSentence(p - 1)) && c.inList(.contextBefore, p - 1)
     }
 
     /// Nouns naming a part of a company ("its X subsidiary", "Y's X division").
@@ -88,7 +88,7 @@ struct CompanyContextMatcher {
         guard end < c.count else { return false }
         var k = end
         if c.folded(k) == "'s" { k += 1 }
-        if k < c.count && c.has(k, .lower) && c.inList(OrganizationContext.List.contextPossessed, k) {
+        if k < c.count && c.has(k, .lower) && c.inList(.contextPossessed, k) {
             // "X's chief executive", "X shares": a possessive, or a plural company word right after.
             if k > end || ["shares", "stock", "executives", "shareholders", "stockholders", "spokesman", "spokeswoman", "directors"].contains(c.folded(k)) {
                 return true
@@ -104,8 +104,8 @@ struct CompanyContextMatcher {
             let t = c.tokens[j]
             if t.folded == "," || t.folded == "." || t.folded == ";" { return false }
             // A person's apposition: "X, the founder of the company", "X, a partner in the firm".
-            if t.flags.contains(.lower) && c.inList(OrganizationContext.List.title, j) { return false }
-            if t.flags.contains(.lower) && c.inList(OrganizationContext.List.companyNoun, j) {
+            if t.flags.contains(.lower) && c.inList(.title, j) { return false }
+            if t.flags.contains(.lower) && c.inList(.companyNoun, j) {
                 // The noun ends the phrase ("a maker of", "a company that", "a unit,"),
                 // not a modifier ("a company spokesman").
                 guard j + 1 < c.count else { return true }
@@ -153,7 +153,7 @@ extension CompanyContextMatcher {
             if lowerWords.contains(c.folded(k - 1)) && lowerWords.contains(c.folded(k + 1)) { continue }
             var n = e
             if n < c.count && c.folded(n) == "'s" { n += 1 }
-            if n < c.count && (c.tokens[n].number != nil || c.inList(OrganizationContext.List.indexNoun, n)) { continue }
+            if n < c.count && (c.tokens[n].number != nil || c.inList(.indexNoun, n)) { continue }
             found.append(s..<e)
         }
         return found

@@ -44,7 +44,7 @@ struct LowerCaseMentionResolver {
                 if n.flags.contains(.lower) && ["of", "for", "on"].contains(n.folded) { continue }
                 if n.flags.contains(.alpha) && !n.flags.contains(.lower) && !c.startsSentence(i + 1) { continue }
                 if n.folded == "-" && c.glued(i + 1) { continue }
-                if n.flags.contains(.lower) && n.flags.contains(.alpha) && c.inList(OrganizationContext.List.contextPossessed, i + 1) { continue }
+                if n.flags.contains(.lower) && n.flags.contains(.alpha) && c.inList(.contextPossessed, i + 1) { continue }
             }
             found.append((i, value))
         }

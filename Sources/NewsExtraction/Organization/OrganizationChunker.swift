@@ -99,7 +99,7 @@ struct OrganizationChunker {
             guard c.has(e, .lower), ["of", "for", "on"].contains(c.folded(e)) else { break }
             var k = e + 1
             if k < c.count && c.isLowerWord(k, "the") { k += 1 }
-            guard k < c.count, complementWord(k), !c.inList(OrganizationContext.List.stop, k) else { break }
+            guard k < c.count, complementWord(k), !c.inList(.stop, k) else { break }
             let complementEnd = complementEnd(from: k)
             // A company's seat is not part of its name ("… Industries of Warrenton").
             if c.isCompanyHead(e - 1) && (c.isPlaceOrNationality(k..<complementEnd) || !c.isHead(complementEnd - 1) && runIsPlaceLike(k..<complementEnd)) { break }
@@ -121,7 +121,7 @@ struct OrganizationChunker {
     /// start of a new sentence.
     func complementWord(_ k: Int) -> Bool {
         let c = context
-        return c.isCap(k) && !c.startsSentence(k) && !c.inList(OrganizationContext.List.title, k)
+        return c.isCap(k) && !c.startsSentence(k) && !c.inList(.title, k)
             && !c.isEventNoun(k)
     }
 
@@ -135,7 +135,7 @@ struct OrganizationChunker {
             if (f == "-" && c.glued(e) || f == "&") && e + 1 < c.count && complementWord(e + 1) && (f == "&" || c.glued(e + 1)) {
                 e += 2; continue
             }
-            if f == "." && c.glued(e) && c.tokens[e - 1].shape.contains(".") { e += 1; continue }
+            if f == "." && c.glued(e) && c.shapeHasPeriod(e - 1) { e += 1; continue }
             if c.isLowerWord(e, "and") || c.isLowerWord(e, "of") || c.isLowerWord(e, "for") {
                 var k2 = e + 1
                 if k2 < c.count && c.isLowerWord(k2, "the") && f == "of" { k2 += 1 }
@@ -272,7 +272,7 @@ struct OrganizationChunker {
         if f == "(" || c.tokens[k].flags.contains(.digit) { return true }
         // A second suffix: "C. Itoh Energy Co. Ltd.".
         if c.isLegalSuffix(k) && c.tokens[k].flags.contains(.spaceBefore) { return true }
-        return c.isCap(k) && c.inList(OrganizationContext.List.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
+        return c.isCap(k) && c.inList(.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
     }
 
     /// The "(" of a short parenthesized part of a company name closed at token `close`

@@ -1,19 +1,165 @@
-/// Holds a document's `OrganizationContext` in the thread's cache.
-final class ContextBox {
-    let key: ObjectIdentifier
-    let context: OrganizationContext
-    init(key: ObjectIdentifier, context: OrganizationContext) {
-        self.key = key
-        self.context = context
+import Foundation
+
+/// The ORG word lists a word belongs to, one bit each, plus the kinds of head nouns
+/// (`governmentHead`, `companyHead`: the value column of `org_head_noun`).
+struct ListBits: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let head = ListBits(rawValue: 1 << 0)
+    static let event = ListBits(rawValue: 1 << 1)
+    static let legal = ListBits(rawValue: 1 << 2)
+    static let stop = ListBits(rawValue: 1 << 3)
+    static let title = ListBits(rawValue: 1 << 4)
+    static let standalone = ListBits(rawValue: 1 << 5)
+    static let nonAcronym = ListBits(rawValue: 1 << 6)
+    static let indexNoun = ListBits(rawValue: 1 << 7)
+    static let possessive = ListBits(rawValue: 1 << 8)
+    static let contextBefore = ListBits(rawValue: 1 << 9)
+    static let contextPossessed = ListBits(rawValue: 1 << 10)
+    static let companyNoun = ListBits(rawValue: 1 << 11)
+    static let placeAbbreviation = ListBits(rawValue: 1 << 12)
+    static let governmentHead = ListBits(rawValue: 1 << 13)
+    static let companyHead = ListBits(rawValue: 1 << 14)
+    static let firstWordHead = ListBits(rawValue: 1 << 15)
+    static let regionWord = ListBits(rawValue: 1 << 16)
+
+    /// The lists with a bit, by vocabulary name.
+    static let lists: [(name: String, bit: ListBits)] = [
+        (OrganizationContext.List.head, .head), (OrganizationContext.List.event, .event),
+        (OrganizationContext.List.legal, .legal), (OrganizationContext.List.stop, .stop),
+        (OrganizationContext.List.title, .title), (OrganizationContext.List.standalone, .standalone),
+        (OrganizationContext.List.nonAcronym, .nonAcronym), (OrganizationContext.List.indexNoun, .indexNoun),
+        (OrganizationContext.List.possessive, .possessive), (OrganizationContext.List.contextBefore, .contextBefore),
+        (OrganizationContext.List.contextPossessed, .contextPossessed), (OrganizationContext.List.companyNoun, .companyNoun),
+        (OrganizationContext.List.placeAbbreviation, .placeAbbreviation), (OrganizationContext.List.firstWordHead, .firstWordHead),
+        (OrganizationContext.List.regionWord, .regionWord),
+    ]
+}
+
+/// The ORG word lists of one rule set in the forms the matchers test fast: the lists of each
+/// word as bits, by folded word and by lexicon id; phrase tables of the name lists scanned
+/// as phrases; hashes of the former countries. Built once per rule set and thread.
+final class OrganizationTables {
+    /// The lexicon the tables index (held, so that its identity stays unique), or nil.
+    let lexicon: Lexicon?
+    /// The sizes of the lists (identify the vocabulary when there is no lexicon).
+    let sizes: [Int]
+    /// The list bits of each entry.
+    let wordMasks: [String: ListBits]
+    /// The list bits of each lexicon word id (empty without a usable lexicon).
+    let lexMasks: [ListBits]
+    /// Some entry has a space: a token whose folded form has one is looked up by string.
+    let hasMultiWordEntries: Bool
+    /// Plain FNV-1a hashes of the former countries' entries (a filter before the string test).
+    let formerCountries: PhraseTable
+    /// Phrase tables of vocabulary lists scanned as names, built on first use.
+    private var listTables: [String: PhraseTable] = [:]
+    private let vocabulary: Vocabulary
+
+    static func sizes(_ vocabulary: Vocabulary) -> [Int] {
+        var sizes: [Int] = []
+        sizes.reserveCapacity(ListBits.lists.count + 2)
+        for (name, _) in ListBits.lists { sizes.append(vocabulary.entries(name).count) }
+        sizes.append(vocabulary.valuedEntries(OrganizationContext.List.head).count)
+        sizes.append(vocabulary.entries(OrganizationContext.List.formerCountry).count)
+        return sizes
+    }
+
+    init(vocabulary: Vocabulary, lexicon: Lexicon?) {
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon
+        sizes = Self.sizes(vocabulary)
+        var masks: [String: ListBits] = [:]
+        masks.reserveCapacity(1024)
+        for (name, bit) in ListBits.lists {
+            for entry in vocabulary.entries(name) { masks[entry, default: []].insert(bit) }
+        }
+        for (entry, kind) in vocabulary.valuedEntries(OrganizationContext.List.head) {
+            if kind == "gov" { masks[entry, default: []].insert(.governmentHead) }
+            if kind == "company" { masks[entry, default: []].insert(.companyHead) }
+        }
+        wordMasks = masks
+        hasMultiWordEntries = masks.keys.contains { $0.utf8.contains(0x20) }
+        if let lexicon, lexicon.usable {
+            var byId = [ListBits](repeating: [], count: lexicon.wordIds.count)
+            for (word, id) in lexicon.wordIds where Int(id) < byId.count {
+                if let m = masks[word] { byId[Int(id)] = m }
+            }
+            lexMasks = byId
+        } else {
+            lexMasks = []
+        }
+        var former = PhraseTable(capacity: 64)
+        for entry in vocabulary.entries(OrganizationContext.List.formerCountry) {
+            former.insert(GazetteerIndex.plainHash(entry), PhraseTable.complete)
+        }
+        formerCountries = former
+    }
+
+    /// The list bits of each token.
+    func masks(of tokens: [Token]) -> [ListBits] {
+        guard !lexMasks.isEmpty || lexicon?.usable == true else {
+            return tokens.map { wordMasks[$0.folded] ?? [] }
+        }
+        // Every one-word entry has a lexicon id, so a token without one is in no list
+        // (unless its folded form has a space, as multi-word entries do).
+        let byId = lexMasks
+        let multi = hasMultiWordEntries
+        return tokens.map { t in
+            if t.lex >= 0 && Int(t.lex) < byId.count { return byId[Int(t.lex)] }
+            if t.lex >= 0 || (multi && t.folded.utf8.contains(0x20)) { return wordMasks[t.folded] ?? [] }
+            return []
+        }
+    }
+
+    /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).
+    func phraseTable(_ list: String) -> PhraseTable {
+        if let table = listTables[list] { return table }
+        let entries = vocabulary.entries(list)
+        var table = PhraseTable(capacity: entries.count * 12)
+        for entry in entries { table.addPhrase(folded: entry) }
+        listTables[list] = table
+        return table
     }
 }
 
-/// The lists each word of the ORG vocabularies belongs to, as bits (see `OrganizationContext`).
-final class WordTable {
-    let sizes: [Int]
-    let masks: [String: UInt16]
-    init(sizes: [Int], masks: [String: UInt16]) {
-        self.sizes = sizes
-        self.masks = masks
+/// Per-thread state of the ORG matchers: the context of the document being processed
+/// (shared by its matchers) and the tables of the rule set. Held in a pthread key, a
+/// cheaper lookup than Foundation's thread dictionary.
+final class OrganizationThreadCache {
+    var context: OrganizationContext?
+    private var lastTables: OrganizationTables?
+
+    /// The tables of a document's rule set (rebuilt when the rule set changes).
+    func tables(for document: SegmentedDocument) -> OrganizationTables {
+        if let t = lastTables {
+            if let lexicon = document.lexicon {
+                if t.lexicon === lexicon { return t }
+            } else if t.lexicon == nil && t.sizes == OrganizationTables.sizes(document.vocabulary) {
+                return t
+            }
+        }
+        let t = OrganizationTables(vocabulary: document.vocabulary, lexicon: document.lexicon)
+        lastTables = t
+        return t
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<OrganizationThreadCache>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
+
+    /// The cache of the current thread.
+    static var current: OrganizationThreadCache {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<OrganizationThreadCache>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let cache = OrganizationThreadCache()
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return cache
     }
 }

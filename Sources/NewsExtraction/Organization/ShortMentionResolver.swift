@@ -45,7 +45,7 @@ struct ShortMentionResolver {
         for cand in candidates where cand.type == .org {
             // One name, one sense in a document: a name found by its context is a name everywhere.
             if Self.propagatedRules.contains(cand.rule), let r = cand.tokenRange, case .string(let value)? = cand.value {
-                let key = Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)
+                let key = Key(hash: c.hash(r), tokens: r.count)
                 if aliases[key] == nil { aliases[key] = value }
             }
             guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
@@ -58,10 +58,10 @@ struct ShortMentionResolver {
             if cand.rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
                 if c.isHead(lastPre) {
                     if pre < r.upperBound && pre - r.lowerBound >= 2 {
-                        let key = Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<pre]), tokens: pre - r.lowerBound)
+                        let key = Key(hash: c.hash(r.lowerBound..<pre), tokens: pre - r.lowerBound)
                         if afterThe[key] == nil { afterThe[key] = (value, r.upperBound) }
                     }
-                    let headKey = Key(hash: GazetteerIndex.hash(c.tokens[lastPre..<pre]), tokens: 1)
+                    let headKey = Key(hash: c.hash(lastPre..<pre), tokens: 1)
                     if let old = afterThe[headKey], old.value != value { ambiguousHeads.insert(headKey) }
                     else if afterThe[headKey] == nil { afterThe[headKey] = (value, r.upperBound) }
                 }
@@ -69,14 +69,14 @@ struct ShortMentionResolver {
             // A company or school name without a complement ("Harlow Marine Industries",
             // "Quorn Savings & Loan Association", "Danbury University"): its first word alone.
             if cand.rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
-               c.isCompanyHead(r.upperBound - 1) || c.inList(OrganizationContext.List.firstWordHead, r.upperBound - 1) {
+               c.isCompanyHead(r.upperBound - 1) || c.inList(.firstWordHead, r.upperBound - 1) {
                 let f = r.lowerBound
                 // Not a word the document also writes in lower case ("Consumer Electronics" …
                 // "consumer"), nor a place or nationality.
                 if c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), !c.isInitial(f),
                    c.tokens[f].end - c.tokens[f].start >= 3, c.folded(f + 1) != "&", c.folded(f + 1) != "'s",
                    !lowerWords().contains(c.folded(f)) {
-                    let key = Key(hash: GazetteerIndex.hash(c.tokens[f..<(f + 1)]), tokens: 1)
+                    let key = Key(hash: c.hash(f..<(f + 1)), tokens: 1)
                     if aliases[key] == nil {
                         aliases[key] = value
                         secondWords[key] = c.folded(f + 1)
@@ -89,14 +89,14 @@ struct ShortMentionResolver {
                 while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.folded(e - 1) == "." || c.folded(e - 1) == "," || c.folded(e - 1) == "&") { e -= 1 }
                 if e > r.lowerBound {
                     if !c.isPlaceOrNationality(r.lowerBound..<e) {
-                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<e]), tokens: e - r.lowerBound)] = value
+                        aliases[Key(hash: c.hash(r.lowerBound..<e), tokens: e - r.lowerBound)] = value
                     }
                     let f = r.lowerBound
                     // The first word, with its possessive when the name has one ("Moody's").
                     let firstEnd = f + 1 < e && c.folded(f + 1) == "'s" ? f + 2 : f + 1
                     if e - f > firstEnd - f, c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)),
                        c.tokens[f].end - c.tokens[f].start >= 3, !(firstEnd < e && c.folded(firstEnd) == "&") {
-                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[f..<firstEnd]), tokens: firstEnd - f)] = value
+                        aliases[Key(hash: c.hash(f..<firstEnd), tokens: firstEnd - f)] = value
                     }
                 }
             }
@@ -109,7 +109,7 @@ struct ShortMentionResolver {
         for cand in candidates {
             guard let r = cand.tokenRange else { continue }
             if cand.type == .org, cand.rule != "org.legal-suffix" {
-                let key = Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)
+                let key = Key(hash: c.hash(r), tokens: r.count)
                 if let hit = afterThe[key], hit.value != c.text(r) { continue }
                 if let alias = aliases[key], alias != c.text(r) { continue }
             }
@@ -121,8 +121,8 @@ struct ShortMentionResolver {
         var found: [(Range<Int>, String)] = []
         var i = 0
         while i < c.count {
-            guard !covered[i], c.isCap(i), !c.inList(OrganizationContext.List.stop, i),
-                  !c.inList(OrganizationContext.List.nonAcronym, i) else { i += 1; continue }
+            guard !covered[i], c.isCap(i), !c.inList(.stop, i),
+                  !c.inList(.nonAcronym, i) else { i += 1; continue }
             var h = GazetteerIndex.offsetBasis
             var best: (Int, String)? = nil
             var j = i
@@ -143,15 +143,15 @@ struct ShortMentionResolver {
                 let next = end < c.count ? end : -1
                 let complement = next >= 0 && c.has(next, .lower) && ["of", "for"].contains(c.folded(next))
                     && next + 1 < c.count && c.isCap(next + 1)
-                let moreName = next >= 0 && (c.isNameWord(next) && !c.startsSentence(next) || c.inList(OrganizationContext.List.indexNoun, next))
+                let moreName = next >= 0 && (c.isNameWord(next) && !c.startsSentence(next) || c.inList(.indexNoun, next))
                 // A person's name: "William Farley", "Mr. Farley".
                 let p = i - 1
                 let personBefore = p >= 0 && !c.startsSentence(i) && (c.isNameWord(p) || c.isInitial(p)
-                    || (c.folded(p) == "." && p > 0 && c.inList(OrganizationContext.List.stop, p - 1)))
+                    || (c.folded(p) == "." && p > 0 && c.inList(.stop, p - 1)))
                 let joined = c.joinsAcross(after: end) || c.joinedFromLeft(i)
                 let secondWordAfter = next >= 0 && c.has(next, .lower) && end - i == 1
-                    && secondWords[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: 1)] == c.folded(next)
-                if !complement && !moreName && !joined && !secondWordAfter && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
+                    && secondWords[Key(hash: c.hash(i..<end), tokens: 1)] == c.folded(next)
+                if !complement && !moreName && !joined && !secondWordAfter && !(personBefore && afterThe[Key(hash: c.hash(i..<end), tokens: end - i)] == nil) {
                     found.append((i..<end, value))
                     i = end
                     continue
