@@ -35,7 +35,7 @@ struct AcronymLinker {
         var found: [Int] = []
         var i = 1
         while i + 2 < c.count {
-            if c.folded(i) == "(" && isAcronymShaped(i + 1) && c.folded(i + 2) == ")" { found.append(i + 1) }
+            if c.isWord(i, Word.openParen) && isAcronymShaped(i + 1) && c.isWord(i + 2, Word.closeParen) { found.append(i + 1) }
             i += 1
         }
         return found
@@ -82,21 +82,27 @@ struct AcronymLinker {
     func isDateline(_ i: Int) -> Bool {
         let c = context
         guard c.has(i, .lineStart), i + 1 < c.count else { return false }
-        if c.folded(i + 1) == "-" { return true }
-        guard c.folded(i + 1) == "," else { return false }
+        if c.isWord(i + 1, Word.hyphen) { return true }
+        guard c.isWord(i + 1, Word.comma) else { return false }
         var k = i + 2
         while k < c.count && k <= i + 5 && c.isCap(k) { k += 1 }
-        return k > i + 2 && k < c.count && c.folded(k) == "-"
+        return k > i + 2 && k < c.count && c.isWord(k, Word.hyphen)
     }
 
     /// Acronyms taken as organizations (stage 1).
     func acronyms() -> [Int] {
         let c = context
         let common = commonNounAcronyms()
-        var lowerWords: Set<String> = []
-        for t in c.tokens where t.flags.contains(.lower) && t.end - t.start >= 2 && t.end - t.start <= 6 { lowerWords.insert(t.folded) }
+        var shaped: [Int] = []
+        for i in 0..<c.count where isAcronymShaped(i) { shaped.append(i) }
+        if shaped.isEmpty { return [] }
+        // The acronyms' words that the document also writes in lower case (2 to 6 letters).
+        let lowerWords = c.writtenInLowerCase(shaped) { k in
+            let n = c.tokens[k].end - c.tokens[k].start
+            return n >= 2 && n <= 6
+        }
         var found: [Int] = []
-        for i in 0..<c.count where isAcronymShaped(i) {
+        for i in shaped {
             let f = c.folded(i)
             if c.inList(.nonAcronym, i) || common.contains(f) { continue }
             if c.isPlaceAcronym(i) { continue }
@@ -104,16 +110,16 @@ struct AcronymLinker {
             if c.isPlaceOrNationality(i..<(i + 1)) && c.tokens[i].end - c.tokens[i].start >= 4 { continue }
             if isDateline(i) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
-            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), c.folded(i + 1) != "'s" { continue }
+            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), !c.isWord(i + 1, Word.possessive) { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
-            if i + 1 < c.count, c.folded(i + 1) == ":" { continue }
+            if i + 1 < c.count, c.isWord(i + 1, Word.colon) { continue }
             if lowerWords.contains(f) { continue }
             // A model, index or rating: a number follows ("MMI 500"), or a glued hyphen ("TRS-80",
             // "AA-"), or the word is glued to one before it ("HOME-SALE").
             if i + 1 < c.count, c.tokens[i + 1].flags.contains(.digit) { continue }
-            if i + 1 < c.count, c.folded(i + 1) == "-", c.glued(i + 1),
+            if i + 1 < c.count, c.isWord(i + 1, Word.hyphen), c.glued(i + 1),
                i + 2 >= c.count || !c.glued(i + 2) || !c.tokens[i + 2].flags.contains(.alpha) { continue }
-            if i > 0, c.glued(i), c.folded(i - 1) == "-" { continue }
+            if i > 0, c.glued(i), c.isWord(i - 1, Word.hyphen) { continue }
             if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
             var run = 1
             var k = i - 1
@@ -137,7 +143,7 @@ struct AcronymLinker {
         while i + 2 < c.count {
             let a = c.tokens[i]
             guard a.flags.contains(.upper), a.flags.contains(.alpha), !a.flags.contains(.capsLine), a.end - a.start <= 3,
-                  c.folded(i + 1) == "&", c.glued(i + 1), c.glued(i + 2),
+                  c.isWord(i + 1, Word.ampersand), c.glued(i + 1), c.glued(i + 2),
                   c.tokens[i + 2].flags.contains(.upper), c.tokens[i + 2].flags.contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
                   !(i > 0 && c.glued(i) && c.tokens[i - 1].flags.contains(.alpha)) else { i += 1; continue }
             let folded = c.folded(i) + "&" + c.folded(i + 2)

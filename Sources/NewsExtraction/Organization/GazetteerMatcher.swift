@@ -51,7 +51,7 @@ struct GazetteerMatcher {
         if next < c.count && c.inList(.indexNoun, next) { return false }
         if next + 1 < c.count && c.isCap(next) && c.inList(.indexNoun, next + 1) { return false }
         if checkJoins && (c.joinsAcross(after: next) || c.joinedFromLeft(range.lowerBound)) { return false }
-        guard range.count == 1 || (range.count == 2 && c.folded(range.upperBound - 1) == "'s") else { return true }
+        guard range.count == 1 || (range.count == 2 && c.isWord(range.upperBound - 1, Word.possessive)) else { return true }
         let i = range.lowerBound
         if c.isCommonWordAtSentenceStart(i) { return false }
         // A listed acronym that is also a common-noun acronym ("CDT" a time zone, "CFC").
@@ -62,10 +62,10 @@ struct GazetteerMatcher {
             && !Self.memberWords.contains(c.folded(next)) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
         // A surname: "Mr. Maxwell", "David O. Maxwell".
-        if i > 1 && c.folded(i - 1) == "." && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
+        if i > 1 && c.isWord(i - 1, Word.period) && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
             && (c.isInitial(i - 2) || c.inList(.stop, i - 2)) { return false }
         // A rating or a model: "AA-", "F-16".
-        if next + 1 < c.count && c.folded(next) == "-" && c.glued(next) && !(c.glued(next + 1) && c.tokens[next + 1].flags.contains(.alpha)) { return false }
+        if next + 1 < c.count && c.isWord(next, Word.hyphen) && c.glued(next) && !(c.glued(next + 1) && c.tokens[next + 1].flags.contains(.alpha)) { return false }
         return true
     }
 
@@ -90,8 +90,8 @@ struct GazetteerMatcher {
             while j < c.count && j - i < limit {
                 let flags = c.tokens[j].flags
                 if j > i {
-                    let nameish = c.isCap(j) || flags.contains(.punct) && c.folded(j) != "(" && c.folded(j) != ")" && c.folded(j) != "\""
-                        || (flags.contains(.lower) && Self.innerWords.contains(c.folded(j))) || flags.contains(.digit) || c.folded(j) == "'s"
+                    let nameish = c.isCap(j) || flags.contains(.punct) && !c.isWord(j, Word.openParen) && !c.isWord(j, Word.closeParen) && !c.isWord(j, Word.quote)
+                        || (flags.contains(.lower) && Self.innerWords.contains(c.folded(j))) || flags.contains(.digit) || c.isWord(j, Word.possessive)
                     if !nameish { break }
                     if c.startsSentence(j) { break }
                 }
@@ -99,7 +99,7 @@ struct GazetteerMatcher {
                 c.extend(&h, with: j, first: j == i)
                 let state = table.lookup(h)
                 if state & PhraseTable.complete != 0, let hit = lookup(h),
-                   c.isCap(j) || c.folded(j) == "." || c.folded(j) == "!" || c.folded(j) == "'s" || flags.contains(.digit) {
+                   c.isCap(j) || c.isWord(j, Word.period) || c.isWord(j, Word.exclamation) || c.isWord(j, Word.possessive) || flags.contains(.digit) {
                     if !hit.allCaps || allUpper { best = (j + 1, hit.longForm) }
                 }
                 // No listed phrase goes on from here.

@@ -41,6 +41,9 @@ final class OrganizationContext {
     /// token instead of one hash per test.
     let masks: [ListBits]
 
+    /// Per token, its folded form packed by `Word.pack` (compared without a string compare).
+    let packed: [UInt64]
+
     /// The context of a document, shared by the ORG matchers of one document on one thread
     /// (built once, not once per matcher).
     static func shared(_ document: SegmentedDocument) -> OrganizationContext {
@@ -65,30 +68,57 @@ final class OrganizationContext {
         self.gazetteers = gazetteers
         self.tables = tables
         masks = tables.masks(of: document.tokens)
-        var common: Set<String> = []
-        document.tokens.withUnsafeBufferPointer { tokens in
-            var starts: Set<String> = []
-            // Length and first byte of each start, a cheap filter before hashing every lower-case word.
-            var filter = [Bool](repeating: false, count: 256)
-            for i in 0..<tokens.count {
-                let flags = tokens[i].flags
-                guard flags.contains(.sentenceStart) && flags.contains(.title) && !flags.contains(.upper) else { continue }
-                starts.insert(tokens[i].folded)
-                filter[Self.filterKey(tokens[i].folded)] = true
-            }
-            if !starts.isEmpty {
-                for i in 0..<tokens.count where tokens[i].flags.contains(.lower) && filter[Self.filterKey(tokens[i].folded)] {
-                    if starts.contains(tokens[i].folded) { common.insert(tokens[i].folded) }
-                }
-            }
+        packed = document.tokens.map { Word.pack($0.folded) }
+        var starts: [Int] = []
+        for i in 0..<document.tokens.count {
+            let flags = document.tokens[i].flags
+            if flags.contains(.sentenceStart) && flags.contains(.title) && !flags.contains(.upper) { starts.append(i) }
         }
-        commonSentenceStarts = common
+        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens)
     }
 
+    /// Of the folded forms of tokens `queries`, those that the document also writes as a
+    /// lower-case token passing `include`. One pass over the tokens: a token with a lexicon
+    /// id can only equal a query with the same id (ids intern folded forms), the others are
+    /// filtered on length and first and last bytes before a string test.
+    func writtenInLowerCase(_ queries: [Int], include: (Int) -> Bool = { _ in true }) -> Set<String> {
+        Self.writtenInLowerCase(queries, tokens: tokens, include: include)
+    }
+
+    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], include: (Int) -> Bool = { _ in true }) -> Set<String> {
+        guard !queries.isEmpty else { return [] }
+        var byLex: [Int32: String] = [:]
+        var byString: Set<String> = []
+        var lexFilter = [Bool](repeating: false, count: 1024)
+        var stringFilter = [Bool](repeating: false, count: 1024)
+        for q in queries {
+            let lex = tokens[q].lex
+            if lex >= 0 {
+                byLex[lex] = tokens[q].folded
+                lexFilter[Int(lex) & 1023] = true
+            } else {
+                byString.insert(tokens[q].folded)
+                stringFilter[filterKey(tokens[q].folded)] = true
+            }
+        }
+        var found: Set<String> = []
+        let anyString = !byString.isEmpty
+        for i in 0..<tokens.count where tokens[i].flags.contains(.lower) {
+            let lex = tokens[i].lex
+            if lex >= 0 {
+                if lexFilter[Int(lex) & 1023], let word = byLex[lex], include(i) { found.insert(word) }
+            } else if anyString && stringFilter[filterKey(tokens[i].folded)] && byString.contains(tokens[i].folded) && include(i) {
+                found.insert(tokens[i].folded)
+            }
+        }
+        return found
+    }
+
+    /// A 10-bit key of a word's length and first and last bytes (a filter before hashing).
     @inline(__always)
     static func filterKey(_ folded: String) -> Int {
         let utf8 = folded.utf8
-        return (utf8.count &* 31 &+ Int(utf8.first ?? 0)) & 255
+        return (utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)) & 1023
     }
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
@@ -100,24 +130,24 @@ final class OrganizationContext {
     /// McGraw", "Time-Warner", "non-Manpower" from the left).
     func joinsAcross(after end: Int) -> Bool {
         guard end + 1 < count else { return false }
-        let f = tokens[end].folded
-        if f == "/" && isCap(end + 1) { return true }
-        if f == "-" && !tokens[end].flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore) && isCap(end + 1) { return true }
+        let f = packed[end]
+        if f == Word.slash && isCap(end + 1) { return true }
+        if f == Word.hyphen && !tokens[end].flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore) && isCap(end + 1) { return true }
         return false
     }
 
     /// A hyphen or slash joins the token before `start` to it ("non-Manpower", "Carnegie-Mellon").
     func joinedFromLeft(_ start: Int) -> Bool {
         guard start >= 2 else { return false }
-        let f = tokens[start - 1].folded
-        if f == "/" && isCap(start - 2) { return true }
-        if f == "-" && !tokens[start - 1].flags.contains(.spaceBefore) && !tokens[start].flags.contains(.spaceBefore) && isCap(start - 2) { return true }
+        let f = packed[start - 1]
+        if f == Word.slash && isCap(start - 2) { return true }
+        if f == Word.hyphen && !tokens[start - 1].flags.contains(.spaceBefore) && !tokens[start].flags.contains(.spaceBefore) && isCap(start - 2) { return true }
         return false
     }
 
     /// A possessive that may stand inside a name ("People's Bank", "Workers' Party").
     func isNamePossessive(_ i: Int) -> Bool {
-        guard i > 0 && tokens[i].folded == "'s" && !tokens[i].flags.contains(.spaceBefore) else { return false }
+        guard i > 0 && packed[i] == Word.possessive && !tokens[i].flags.contains(.spaceBefore) else { return false }
         if inList(.possessive, i - 1) { return true }
         // A listed name that ends in a possessive ("Moody's Investors Service").
         if let entry = gazetteers.positive[hash((i - 1)..<(i + 1))], !entry.allCaps { return true }
@@ -133,6 +163,8 @@ final class OrganizationContext {
     var count: Int { tokens.count }
 
     @inline(__always) func folded(_ i: Int) -> String { tokens[i].folded }
+    /// The folded form of token `i` is the word `word` (a `Word` constant).
+    @inline(__always) func isWord(_ i: Int, _ word: UInt64) -> Bool { packed[i] == word }
     @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { tokens[i].flags.contains(f) }
     @inline(__always) func inList(_ list: ListBits, _ i: Int) -> Bool { !masks[i].isDisjoint(with: list) }
 
@@ -166,7 +198,7 @@ final class OrganizationContext {
         var bytes = Array(letters.utf8)
         let hash = bytes.withUnsafeMutableBufferPointer { GazetteerIndex.phraseHash(UnsafeBufferPointer($0)).0 }
         guard gazetteers.negative[hash] == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
-        if i + 1 < count && tokens[i + 1].folded == "." && !tokens[i + 1].flags.contains(.spaceBefore) { return i + 2 }
+        if i + 1 < count && packed[i + 1] == Word.period && !tokens[i + 1].flags.contains(.spaceBefore) { return i + 2 }
         return i + 1
     }
 
@@ -175,12 +207,12 @@ final class OrganizationContext {
     func isLegalSuffix(_ i: Int) -> Bool {
         guard isCap(i) else { return false }
         if inList(.legal, i) { return true }
-        let f = tokens[i].folded
-        if f == "s.p" || f == "g.m.b" {
-            return i + 2 < count && tokens[i + 1].folded == "." && glued(i + 1) && tokens[i + 2].folded == (f == "s.p" ? "a" : "h")
+        let f = packed[i]
+        if f == Word.sp || f == Word.gmb {
+            return i + 2 < count && packed[i + 1] == Word.period && glued(i + 1) && packed[i + 2] == (f == Word.sp ? Word.a : Word.h)
         }
-        if (f == "a" || f == "h") && i >= 2 && tokens[i - 1].folded == "." && glued(i - 1) {
-            return tokens[i - 2].folded == (f == "a" ? "s.p" : "g.m.b")
+        if (f == Word.a || f == Word.h) && i >= 2 && packed[i - 1] == Word.period && glued(i - 1) {
+            return packed[i - 2] == (f == Word.a ? Word.sp : Word.gmb)
         }
         return false
     }
@@ -192,7 +224,7 @@ final class OrganizationContext {
     /// abbreviation with a period ("W.R. Grace", "U.S. Postal Service", "Mr. Smith").
     func startsSentence(_ i: Int) -> Bool {
         guard tokens[i].flags.contains(.sentenceStart) else { return false }
-        guard i >= 2, tokens[i - 1].folded == ".", !tokens[i - 1].flags.contains(.spaceBefore) else { return true }
+        guard i >= 2, packed[i - 1] == Word.period, !tokens[i - 1].flags.contains(.spaceBefore) else { return true }
         let p = i - 2
         if shapeHasPeriod(p) { return false }
         let flags = tokens[p].flags, length = tokens[p].end - tokens[p].start
@@ -208,8 +240,8 @@ final class OrganizationContext {
     /// The token is glued to the previous one (no white space between).
     @inline(__always) func glued(_ i: Int) -> Bool { !tokens[i].flags.contains(.spaceBefore) }
 
-    @inline(__always) func isLowerWord(_ i: Int, _ word: String) -> Bool {
-        tokens[i].folded == word && tokens[i].flags.contains(.lower)
+    @inline(__always) func isLowerWord(_ i: Int, _ word: UInt64) -> Bool {
+        packed[i] == word && tokens[i].flags.contains(.lower)
     }
 
     /// The token is an ordinal or a four-digit year (what makes a name an event:

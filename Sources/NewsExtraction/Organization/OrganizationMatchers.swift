@@ -48,9 +48,9 @@ public enum OrganizationMatchers {
                 if OrganizationChunker(context).isEventUse(m.range) { return nil }
                 // Part of a longer name ("Opera House", "People's Congress").
                 let p = m.range.lowerBound - 1
-                if p >= 0 && (context.isNameWord(p) || context.folded(p) == "'s" || context.folded(p) == "-")
+                if p >= 0 && (context.isNameWord(p) || context.isWord(p, Word.possessive) || context.isWord(p, Word.hyphen))
                     && !context.startsSentence(m.range.lowerBound) && !context.isPlaceOrNationality(p..<(p + 1)) { return nil }
-                if m.range.upperBound < context.count, context.folded(m.range.upperBound) == "-", context.glued(m.range.upperBound),
+                if m.range.upperBound < context.count, context.isWord(m.range.upperBound, Word.hyphen), context.glued(m.range.upperBound),
                    m.range.upperBound + 1 < context.count, context.isNameWord(m.range.upperBound + 1),
                    !context.isStandaloneWord(m.range.upperBound + 1) { return nil }
             }
@@ -79,7 +79,7 @@ public enum OrganizationMatchers {
             var e = i + 1
             while e < context.count && e - i <= 3 && context.isNameWord(e) && !context.startsSentence(e)
                     && !context.tokens[e].flags.contains(.upper) && !context.isPlaceOrNationality(e..<(e + 1))
-                    && !(e + 1 < context.count && context.folded(e + 1) == "." && context.glued(e + 1)) { e += 1 }
+                    && !(e + 1 < context.count && context.isWord(e + 1, Word.period) && context.glued(e + 1)) { e += 1 }
             if e > i + 1 { return context.candidate(i..<e, rule: input.rule) }
             return context.candidate(i..<(i + 1), rule: input.rule, value: linker.longForm(i))
         }
