@@ -67,8 +67,7 @@ final class OrganizationContext {
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         self.tables = tables
-        masks = tables.masks(of: document.tokens)
-        packed = document.tokens.map { Word.pack($0.folded) }
+        (masks, packed) = tables.masksAndPacks(of: document.tokens)
         var starts: [Int] = []
         for i in 0..<document.tokens.count {
             let flags = document.tokens[i].flags
@@ -87,29 +86,48 @@ final class OrganizationContext {
 
     static func writtenInLowerCase(_ queries: [Int], tokens: [Token], include: (Int) -> Bool = { _ in true }) -> Set<String> {
         guard !queries.isEmpty else { return [] }
-        var byLex: [Int32: String] = [:]
-        var byString: Set<String> = []
-        var lexFilter = [Bool](repeating: false, count: 1024)
-        var stringFilter = [Bool](repeating: false, count: 1024)
+        // The words not found yet, with the number of them per filter slot (a found word
+        // leaves the filter, so a frequent word is not tested again).
+        var pendingLex: [Int32] = [], lexWords: [String] = []
+        var pendingStrings: [String] = []
+        var lexSlots = [UInt16](repeating: 0, count: 1024)
+        var stringSlots = [UInt16](repeating: 0, count: 1024)
         for q in queries {
             let lex = tokens[q].lex
             if lex >= 0 {
-                byLex[lex] = tokens[q].folded
-                lexFilter[Int(lex) & 1023] = true
+                if pendingLex.contains(lex) { continue }
+                pendingLex.append(lex)
+                lexWords.append(tokens[q].folded)
+                lexSlots[Int(lex) & 1023] += 1
             } else {
-                byString.insert(tokens[q].folded)
-                stringFilter[filterKey(tokens[q].folded)] = true
+                let word = tokens[q].folded
+                if pendingStrings.contains(word) { continue }
+                pendingStrings.append(word)
+                stringSlots[filterKey(word)] += 1
             }
         }
         var found: Set<String> = []
-        let anyString = !byString.isEmpty
+        var pending = pendingLex.count + pendingStrings.count
         for i in 0..<tokens.count where tokens[i].flags.contains(.lower) {
             let lex = tokens[i].lex
             if lex >= 0 {
-                if lexFilter[Int(lex) & 1023], let word = byLex[lex], include(i) { found.insert(word) }
-            } else if anyString && stringFilter[filterKey(tokens[i].folded)] && byString.contains(tokens[i].folded) && include(i) {
-                found.insert(tokens[i].folded)
+                let slot = Int(lex) & 1023
+                guard lexSlots[slot] != 0, let k = pendingLex.firstIndex(of: lex), include(i) else { continue }
+                found.insert(lexWords[k])
+                pendingLex.remove(at: k)
+                lexWords.remove(at: k)
+                lexSlots[slot] -= 1
+            } else {
+                guard !pendingStrings.isEmpty else { continue }
+                let word = tokens[i].folded
+                let slot = filterKey(word)
+                guard stringSlots[slot] != 0, let k = pendingStrings.firstIndex(of: word), include(i) else { continue }
+                found.insert(word)
+                pendingStrings.remove(at: k)
+                stringSlots[slot] -= 1
             }
+            pending -= 1
+            if pending == 0 { break }
         }
         return found
     }

@@ -48,8 +48,11 @@ final class OrganizationTables {
     let wordMasks: [String: ListBits]
     /// The list bits of each lexicon word id (empty without a usable lexicon).
     let lexMasks: [ListBits]
-    /// Some entry has a space: a token whose folded form has one is looked up by string.
-    let hasMultiWordEntries: Bool
+    /// The byte lengths (below 64) of the entries with a space: a token whose folded form has
+    /// one of these lengths and a space is looked up by string.
+    let multiWordLengths: UInt64
+    /// `Word.pack` of each lexicon word id.
+    let lexPacks: [UInt64]
     /// Plain FNV-1a hashes of the former countries' entries (a filter before the string test).
     let formerCountries: PhraseTable
     /// Phrase tables of vocabulary lists scanned as names, built on first use.
@@ -79,15 +82,24 @@ final class OrganizationTables {
             if kind == "company" { masks[entry, default: []].insert(.companyHead) }
         }
         wordMasks = masks
-        hasMultiWordEntries = masks.keys.contains { $0.utf8.contains(0x20) }
+        var lengths: UInt64 = 0
+        for word in masks.keys where word.utf8.contains(0x20) {
+            // A length of 64 bytes or more keeps bit 63: such tokens are always looked up.
+            lengths |= 1 << UInt64(min(word.utf8.count, 63))
+        }
+        multiWordLengths = lengths
         if let lexicon, lexicon.usable {
             var byId = [ListBits](repeating: [], count: lexicon.wordIds.count)
+            var packs = [UInt64](repeating: .max, count: lexicon.wordIds.count)
             for (word, id) in lexicon.wordIds where Int(id) < byId.count {
                 if let m = masks[word] { byId[Int(id)] = m }
+                packs[Int(id)] = Word.pack(word)
             }
             lexMasks = byId
+            lexPacks = packs
         } else {
             lexMasks = []
+            lexPacks = []
         }
         var former = PhraseTable(capacity: 64)
         for entry in vocabulary.entries(OrganizationContext.List.formerCountry) {
@@ -96,20 +108,38 @@ final class OrganizationTables {
         formerCountries = former
     }
 
-    /// The list bits of each token.
-    func masks(of tokens: [Token]) -> [ListBits] {
-        guard !lexMasks.isEmpty || lexicon?.usable == true else {
-            return tokens.map { wordMasks[$0.folded] ?? [] }
+    /// The list bits of each token, and its folded form packed by `Word.pack`.
+    func masksAndPacks(of tokens: [Token]) -> ([ListBits], [UInt64]) {
+        guard lexicon?.usable == true else {
+            return (tokens.map { wordMasks[$0.folded] ?? [] }, tokens.map { Word.pack($0.folded) })
         }
         // Every one-word entry has a lexicon id, so a token without one is in no list
         // (unless its folded form has a space, as multi-word entries do).
-        let byId = lexMasks
-        let multi = hasMultiWordEntries
-        return tokens.map { t in
-            if t.lex >= 0 && Int(t.lex) < byId.count { return byId[Int(t.lex)] }
-            if t.lex >= 0 || (multi && t.folded.utf8.contains(0x20)) { return wordMasks[t.folded] ?? [] }
-            return []
+        let n = tokens.count
+        var masks = [ListBits](repeating: [], count: n)
+        var packs = [UInt64](repeating: .max, count: n)
+        let multi = multiWordLengths
+        tokens.withUnsafeBufferPointer { tokens in
+            lexMasks.withUnsafeBufferPointer { byId in
+                lexPacks.withUnsafeBufferPointer { packById in
+                    for i in 0..<n {
+                        let lex = Int(tokens[i].lex)
+                        if lex >= 0 && lex < byId.count {
+                            masks[i] = byId[lex]
+                            packs[i] = packById[lex]
+                            continue
+                        }
+                        let folded = tokens[i].folded
+                        let length = folded.utf8.count
+                        if length <= 7 { packs[i] = Word.pack(folded) }
+                        if lex >= 0 || (multi & (1 << UInt64(min(length, 63))) != 0 && folded.utf8.contains(0x20)) {
+                            masks[i] = wordMasks[folded] ?? []
+                        }
+                    }
+                }
+            }
         }
+        return (masks, packs)
     }
 
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).

@@ -6,6 +6,7 @@ enum Word {
     /// bytes are equal strings).
     @inline(__always)
     static func pack(_ s: String) -> UInt64 {
+        if s.utf8.count > 7 { return .max }
         var key: UInt64 = 0
         var n: UInt64 = 0
         for b in s.utf8 {
