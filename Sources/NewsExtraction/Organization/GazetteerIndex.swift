@@ -39,7 +39,8 @@ public final class GazetteerIndex: Sendable {
         var negative: [UInt64: Bool] = [:]
         positive.reserveCapacity(12_000)
         negative.reserveCapacity(8_000)
-        var prefixes = PhraseTable(capacity: 400_000)
+        var prefixes = PhraseTable.Builder()
+        prefixes.states.reserveCapacity(400_000)
         var maxTokens = 1
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
         for file in files {
@@ -109,7 +110,7 @@ public final class GazetteerIndex: Sendable {
         }
         self.positive = positive
         self.negative = negative
-        positivePrefixes = prefixes
+        positivePrefixes = PhraseTable(prefixes)
         self.maxTokens = min(maxTokens, 12)
         loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }

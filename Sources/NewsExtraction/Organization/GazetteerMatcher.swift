@@ -37,9 +37,9 @@ struct GazetteerMatcher {
 
     /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
     func vocabularyMatches(_ list: String) -> [Match] {
-        let table = context.tables.phraseTable(list)
+        let (table, hashes) = context.tables.phraseTable(list)
         if table.isEmpty { return [] }
-        return scan(table: table) { _ in (false, nil) }
+        return scan(table: table) { hash in hashes.contains(hash) ? (false, nil) : nil }
     }
 
     /// Context checks of a match: a one-word name inside a longer run of capitalized words

@@ -56,7 +56,7 @@ final class OrganizationTables {
     /// Plain FNV-1a hashes of the former countries' entries (a filter before the string test).
     let formerCountries: PhraseTable
     /// Phrase tables of vocabulary lists scanned as names, built on first use.
-    private var listTables: [String: PhraseTable] = [:]
+    private var listTables: [String: (table: PhraseTable, hashes: Set<UInt64>)] = [:]
     private let vocabulary: Vocabulary
 
     static func sizes(_ vocabulary: Vocabulary) -> [Int] {
@@ -101,11 +101,11 @@ final class OrganizationTables {
             lexMasks = []
             lexPacks = []
         }
-        var former = PhraseTable(capacity: 64)
+        var former = PhraseTable.Builder()
         for entry in vocabulary.entries(OrganizationContext.List.formerCountry) {
-            former.insert(GazetteerIndex.plainHash(entry), PhraseTable.complete)
+            former.add(GazetteerIndex.plainHash(entry), PhraseTable.complete)
         }
-        formerCountries = former
+        formerCountries = PhraseTable(former)
     }
 
     /// The list bits of each token, and its folded form packed by `Word.pack`.
@@ -143,13 +143,18 @@ final class OrganizationTables {
     }
 
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).
-    func phraseTable(_ list: String) -> PhraseTable {
-        if let table = listTables[list] { return table }
-        let entries = vocabulary.entries(list)
-        var table = PhraseTable(capacity: entries.count * 12)
-        for entry in entries { table.addPhrase(folded: entry) }
-        listTables[list] = table
-        return table
+    /// With the table, the exact hashes of the entries (the table's flags may be wrong once
+    /// in a billion).
+    func phraseTable(_ list: String) -> (table: PhraseTable, hashes: Set<UInt64>) {
+        if let tables = listTables[list] { return tables }
+        var builder = PhraseTable.Builder()
+        var hashes: Set<UInt64> = []
+        for entry in vocabulary.entries(list) {
+            if let h = builder.addPhrase(folded: entry) { hashes.insert(h) }
+        }
+        let tables = (PhraseTable(builder), hashes)
+        listTables[list] = tables
+        return tables
     }
 }
 

@@ -96,9 +96,10 @@ struct ShortMentionResolver {
         for k in ambiguousHeads { afterThe[k] = nil }
         if afterThe.isEmpty && aliases.isEmpty { return [] }
         // The hashes of all keys: a filter before the dictionary lookups.
-        var known = PhraseTable(capacity: afterThe.count + aliases.count)
-        for k in afterThe.keys { known.insert(k.hash, PhraseTable.complete) }
-        for k in aliases.keys { known.insert(k.hash, PhraseTable.complete) }
+        var builder = PhraseTable.Builder()
+        for k in afterThe.keys { builder.add(k.hash, PhraseTable.complete) }
+        for k in aliases.keys { builder.add(k.hash, PhraseTable.complete) }
+        let known = PhraseTable(builder)
         // Tokens already taken, except by a name that is itself a short mention (a modifier
         // and a head without the complement: "Vice Presidency").
         var covered = [Bool](repeating: false, count: c.count)
