@@ -69,7 +69,7 @@ struct AcronymLinker {
             }
             // One lower-case word standing for the whole acronym ("diethylstilbestrol (DES)").
             let before = a - 2
-            if before >= 0, c.tokens[before].flags.contains(.lower), c.tokens[before].end - c.tokens[before].start > letters.count,
+            if before >= 0, c.flags[before].contains(.lower), c.tokens[before].end - c.tokens[before].start > letters.count,
                !GazetteerMatcher.innerWords.contains(c.folded(before)), c.folded(before).unicodeScalars.first == letters.first {
                 result.insert(c.folded(a))
             }
@@ -110,22 +110,22 @@ struct AcronymLinker {
             if c.isPlaceOrNationality(i..<(i + 1)) && c.tokens[i].end - c.tokens[i].start >= 4 { continue }
             if isDateline(i) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
-            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), !c.isWord(i + 1, Word.possessive) { continue }
+            if i + 1 < c.count, c.glued(i + 1), c.flags[i + 1].contains(.alpha), !c.isWord(i + 1, Word.possessive) { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
             if i + 1 < c.count, c.isWord(i + 1, Word.colon) { continue }
             if lowerWords.contains(f) { continue }
             // A model, index or rating: a number follows ("MMI 500"), or a glued hyphen ("TRS-80",
             // "AA-"), or the word is glued to one before it ("HOME-SALE").
-            if i + 1 < c.count, c.tokens[i + 1].flags.contains(.digit) { continue }
+            if i + 1 < c.count, c.flags[i + 1].contains(.digit) { continue }
             if i + 1 < c.count, c.isWord(i + 1, Word.hyphen), c.glued(i + 1),
-               i + 2 >= c.count || !c.glued(i + 2) || !c.tokens[i + 2].flags.contains(.alpha) { continue }
+               i + 2 >= c.count || !c.glued(i + 2) || !c.flags[i + 2].contains(.alpha) { continue }
             if i > 0, c.glued(i), c.isWord(i - 1, Word.hyphen) { continue }
-            if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
+            if i > 0, c.glued(i), c.flags[i - 1].contains(.alpha) { continue }
             var run = 1
             var k = i - 1
-            while k >= 0 && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k -= 1 }
+            while k >= 0 && c.flags[k].contains(.upper) && c.flags[k].contains(.alpha) { run += 1; k -= 1 }
             k = i + 1
-            while k < c.count && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k += 1 }
+            while k < c.count && c.flags[k].contains(.upper) && c.flags[k].contains(.alpha) { run += 1; k += 1 }
             let headline = c.has(i, .capsLine)
             if !headline && (run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 4)) { continue }
             // Initials standing alone before a layout gap (a signature: "MG   All content…").
@@ -144,11 +144,11 @@ struct AcronymLinker {
             let a = c.tokens[i]
             guard a.flags.contains(.upper), a.flags.contains(.alpha), !a.flags.contains(.capsLine), a.end - a.start <= 3,
                   c.isWord(i + 1, Word.ampersand), c.glued(i + 1), c.glued(i + 2),
-                  c.tokens[i + 2].flags.contains(.upper), c.tokens[i + 2].flags.contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
-                  !(i > 0 && c.glued(i) && c.tokens[i - 1].flags.contains(.alpha)) else { i += 1; continue }
+                  c.flags[i + 2].contains(.upper), c.flags[i + 2].contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
+                  !(i > 0 && c.glued(i) && c.flags[i - 1].contains(.alpha)) else { i += 1; continue }
             let folded = c.folded(i) + "&" + c.folded(i + 2)
             // "S&P 500" names an index; "S&L", "M&A", "R&D" are common nouns.
-            let numberAfter = i + 3 < c.count && c.tokens[i + 3].flags.contains(.digit)
+            let numberAfter = i + 3 < c.count && c.flags[i + 3].contains(.digit)
             if !numberAfter && !c.vocabulary.contains(OrganizationContext.List.nonAcronym, folded) { found.append(i..<(i + 3)) }
             i += 3
         }

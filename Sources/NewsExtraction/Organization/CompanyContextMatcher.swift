@@ -132,9 +132,6 @@ extension CompanyContextMatcher {
         var amps: [Int] = []
         for k in 1..<max(1, c.count - 1) where c.isWord(k, Word.ampersand) && !c.glued(k) && !c.glued(k + 1) { amps.append(k) }
         guard !amps.isEmpty else { return [] }
-        var sides: [Int] = []
-        for k in amps { sides.append(k - 1); sides.append(k + 1) }
-        let lowerWords = c.writtenInLowerCase(sides)
         var found: [Range<Int>] = []
         for k in amps {
             guard c.isNameWord(k - 1), c.isNameWord(k + 1), !c.startsSentence(k + 1) else { continue }
@@ -151,7 +148,7 @@ extension CompanyContextMatcher {
             while e < c.count && e - k <= 3 && c.isNameWord(e) && !c.startsSentence(e) { e += 1 }
             guard s < k else { continue }
             if c.isPlaceOrNationality(s..<k) || c.isPlaceOrNationality((k + 1)..<e) { continue }
-            if lowerWords.contains(c.folded(k - 1)) && lowerWords.contains(c.folded(k + 1)) { continue }
+            if c.isWrittenInLowerCase(k - 1) && c.isWrittenInLowerCase(k + 1) { continue }
             var n = e
             if n < c.count && c.isWord(n, Word.possessive) { n += 1 }
             if n < c.count && (c.tokens[n].number != nil || c.inList(.indexNoun, n)) { continue }

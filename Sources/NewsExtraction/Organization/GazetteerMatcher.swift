@@ -55,7 +55,7 @@ struct GazetteerMatcher {
         let i = range.lowerBound
         if c.isCommonWordAtSentenceStart(i) { return false }
         // A listed acronym that is also a common-noun acronym ("CDT" a time zone, "CFC").
-        if range.count == 1 && c.tokens[i].flags.contains(.upper) && c.inList(.nonAcronym, i) { return false }
+        if range.count == 1 && c.flags[i].contains(.upper) && c.inList(.nonAcronym, i) { return false }
         // Members of a legislature after its name are not part of it ("Senate Democrats",
         // "House Majority Whip").
         if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next)
@@ -65,7 +65,7 @@ struct GazetteerMatcher {
         if i > 1 && c.isWord(i - 1, Word.period) && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
             && (c.isInitial(i - 2) || c.inList(.stop, i - 2)) { return false }
         // A rating or a model: "AA-", "F-16".
-        if next + 1 < c.count && c.isWord(next, Word.hyphen) && c.glued(next) && !(c.glued(next + 1) && c.tokens[next + 1].flags.contains(.alpha)) { return false }
+        if next + 1 < c.count && c.isWord(next, Word.hyphen) && c.glued(next) && !(c.glued(next + 1) && c.flags[next + 1].contains(.alpha)) { return false }
         return true
     }
 
@@ -88,7 +88,7 @@ struct GazetteerMatcher {
             var allUpper = true
             var j = i
             while j < c.count && j - i < limit {
-                let flags = c.tokens[j].flags
+                let flags = c.flags[j]
                 if j > i {
                     let nameish = c.isCap(j) || flags.contains(.punct) && !c.isWord(j, Word.openParen) && !c.isWord(j, Word.closeParen) && !c.isWord(j, Word.quote)
                         || (flags.contains(.lower) && Self.innerWords.contains(c.folded(j))) || flags.contains(.digit) || c.isWord(j, Word.possessive)

@@ -39,7 +39,7 @@ struct LowerCaseMentionResolver {
         for i in 1..<max(1, c.count) where c.has(i, .lower) && c.isWord(i - 1, Word.the) {
             guard let entry = names[c.folded(i)], let value = entry.value, entry.from <= i else { continue }
             if i + 1 < c.count {
-                let n = c.tokens[i + 1].flags
+                let n = c.flags[i + 1]
                 // "the ministry of finance", "the council members", "the council-appointed".
                 if n.contains(.lower) && (c.isWord(i + 1, Word.of) || c.isWord(i + 1, Word.forWord) || c.isWord(i + 1, Word.on)) { continue }
                 if n.contains(.alpha) && !n.contains(.lower) && !c.startsSentence(i + 1) { continue }

@@ -52,7 +52,7 @@ struct OrganizationChunker {
             let f = c.packed[p]
             // A complete name on the left ends the name: "House and Senate", "FTC and Justice
             // Department", "World Bank and International Monetary Fund".
-            let leftIsName = c.isHead(p - 1) || c.isStandaloneWord(p - 1) || c.tokens[p - 1].flags.contains(.upper)
+            let leftIsName = c.isHead(p - 1) || c.isStandaloneWord(p - 1) || c.flags[p - 1].contains(.upper)
             if f == Word.hyphen && c.glued(p) && c.glued(s) && !leftIsName { s = p - 1; continue }
             if f == Word.ampersand { s = p - 1; continue }
             if f == Word.period && c.glued(p) && c.isInitial(p - 1) { s = p - 1; continue }
@@ -177,7 +177,7 @@ struct OrganizationChunker {
         if range.upperBound == head + 1, head > range.lowerBound, c.isWord(head, Word.fund),
            c.isPlaceOrNationality(range.lowerBound..<head) { return nil }
         // A head noun in capitals ("TEMPORARY WORKERS") is a shouted heading, not a name.
-        if c.tokens[head].flags.contains(.upper) && c.tokens[head].end - c.tokens[head].start >= 4 { return nil }
+        if c.flags[head].contains(.upper) && c.tokens[head].end - c.tokens[head].start >= 4 { return nil }
         return Chunk(range: range, head: head)
     }
 
@@ -269,9 +269,9 @@ struct OrganizationChunker {
     func continuesAfterSuffix(_ k: Int) -> Bool {
         let c = context
         let f = c.packed[k]
-        if f == Word.openParen || c.tokens[k].flags.contains(.digit) { return true }
+        if f == Word.openParen || c.flags[k].contains(.digit) { return true }
         // A second suffix: "C. Itoh Energy Co. Ltd.".
-        if c.isLegalSuffix(k) && c.tokens[k].flags.contains(.spaceBefore) { return true }
+        if c.isLegalSuffix(k) && c.flags[k].contains(.spaceBefore) { return true }
         return c.isCap(k) && c.inList(.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
     }
 

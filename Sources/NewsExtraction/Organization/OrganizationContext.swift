@@ -43,6 +43,10 @@ final class OrganizationContext {
 
     /// Per token, its folded form packed by `Word.pack` (compared without a string compare).
     let packed: [UInt64]
+    /// Per token, its flags and lexicon id: the columns the matchers read most, apart from
+    /// the large `Token` values.
+    let flags: [TokenFlags]
+    let lexIds: [Int32]
 
     /// The context of a document, shared by the ORG matchers of one document on one thread
     /// (built once, not once per matcher).
@@ -67,13 +71,32 @@ final class OrganizationContext {
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         self.tables = tables
-        (masks, packed) = tables.masksAndPacks(of: document.tokens)
+        (masks, packed, flags, lexIds) = tables.columns(of: document.tokens)
         var starts: [Int] = []
-        for i in 0..<document.tokens.count {
-            let flags = document.tokens[i].flags
-            if flags.contains(.sentenceStart) && flags.contains(.title) && !flags.contains(.upper) { starts.append(i) }
+        for i in 0..<flags.count {
+            let f = flags[i]
+            if f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) { starts.append(i) }
         }
-        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens)
+        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens, flags: flags, lexIds: lexIds, packed: packed)
+    }
+
+    /// Bit `id` set when a lower-case token has lexicon id `id` (built on first use).
+    private var lowerCaseLexicon: [UInt64]? = nil
+
+    /// Whether the document also writes the folded form of token `q` as a lower-case token.
+    func isWrittenInLowerCase(_ q: Int) -> Bool {
+        let lex = Int(lexIds[q])
+        guard lex >= 0 else { return !writtenInLowerCase([q]).isEmpty }
+        if lowerCaseLexicon == nil {
+            var top = 0
+            for id in lexIds where Int(id) > top { top = Int(id) }
+            var bits = [UInt64](repeating: 0, count: top / 64 + 1)
+            for i in 0..<lexIds.count where lexIds[i] >= 0 && flags[i].contains(.lower) {
+                bits[Int(lexIds[i]) >> 6] |= 1 << UInt64(lexIds[i] & 63)
+            }
+            lowerCaseLexicon = bits
+        }
+        return lowerCaseLexicon![lex >> 6] & (1 << UInt64(lex & 63)) != 0
     }
 
     /// Of the folded forms of tokens `queries`, those that the document also writes as a
@@ -81,10 +104,11 @@ final class OrganizationContext {
     /// id can only equal a query with the same id (ids intern folded forms), the others are
     /// filtered on length and first and last bytes before a string test.
     func writtenInLowerCase(_ queries: [Int], include: (Int) -> Bool = { _ in true }) -> Set<String> {
-        Self.writtenInLowerCase(queries, tokens: tokens, include: include)
+        Self.writtenInLowerCase(queries, tokens: tokens, flags: flags, lexIds: lexIds, packed: packed, include: include)
     }
 
-    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], include: (Int) -> Bool = { _ in true }) -> Set<String> {
+    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], flags: [TokenFlags], lexIds: [Int32], packed: [UInt64],
+                                   include: (Int) -> Bool = { _ in true }) -> Set<String> {
         guard !queries.isEmpty else { return [] }
         // The words not found yet, with the number of them per filter slot (a found word
         // leaves the filter, so a frequent word is not tested again).
@@ -93,7 +117,7 @@ final class OrganizationContext {
         var lexSlots = [UInt16](repeating: 0, count: 1024)
         var stringSlots = [UInt16](repeating: 0, count: 1024)
         for q in queries {
-            let lex = tokens[q].lex
+            let lex = lexIds[q]
             if lex >= 0 {
                 if pendingLex.contains(lex) { continue }
                 pendingLex.append(lex)
@@ -103,13 +127,13 @@ final class OrganizationContext {
                 let word = tokens[q].folded
                 if pendingStrings.contains(word) { continue }
                 pendingStrings.append(word)
-                stringSlots[filterKey(word)] += 1
+                stringSlots[filterKey(q, tokens, packed)] += 1
             }
         }
         var found: Set<String> = []
         var pending = pendingLex.count + pendingStrings.count
-        for i in 0..<tokens.count where tokens[i].flags.contains(.lower) {
-            let lex = tokens[i].lex
+        for i in 0..<flags.count where flags[i].contains(.lower) {
+            let lex = lexIds[i]
             if lex >= 0 {
                 let slot = Int(lex) & 1023
                 guard lexSlots[slot] != 0, let k = pendingLex.firstIndex(of: lex), include(i) else { continue }
@@ -119,9 +143,10 @@ final class OrganizationContext {
                 lexSlots[slot] -= 1
             } else {
                 guard !pendingStrings.isEmpty else { continue }
+                let slot = filterKey(i, tokens, packed)
+                guard stringSlots[slot] != 0 else { continue }
                 let word = tokens[i].folded
-                let slot = filterKey(word)
-                guard stringSlots[slot] != 0, let k = pendingStrings.firstIndex(of: word), include(i) else { continue }
+                guard let k = pendingStrings.firstIndex(of: word), include(i) else { continue }
                 found.insert(word)
                 pendingStrings.remove(at: k)
                 stringSlots[slot] -= 1
@@ -132,11 +157,13 @@ final class OrganizationContext {
         return found
     }
 
-    /// A 10-bit key of a word's length and first and last bytes (a filter before hashing).
+    /// A 10-bit key of a token's folded form (a filter before comparing strings): from its
+    /// pack when it has at most 7 bytes, else from its length.
     @inline(__always)
-    static func filterKey(_ folded: String) -> Int {
-        let utf8 = folded.utf8
-        return (utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)) & 1023
+    static func filterKey(_ i: Int, _ tokens: [Token], _ packed: [UInt64]) -> Int {
+        let p = packed[i]
+        if p != .max { return Int(truncatingIfNeeded: (p &* 0x9E37_79B9_7F4A_7C15) >> 54) }
+        return tokens[i].folded.utf8.count & 1023
     }
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
@@ -150,7 +177,7 @@ final class OrganizationContext {
         guard end + 1 < count else { return false }
         let f = packed[end]
         if f == Word.slash && isCap(end + 1) { return true }
-        if f == Word.hyphen && !tokens[end].flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore) && isCap(end + 1) { return true }
+        if f == Word.hyphen && !flags[end].contains(.spaceBefore) && !flags[end + 1].contains(.spaceBefore) && isCap(end + 1) { return true }
         return false
     }
 
@@ -159,13 +186,13 @@ final class OrganizationContext {
         guard start >= 2 else { return false }
         let f = packed[start - 1]
         if f == Word.slash && isCap(start - 2) { return true }
-        if f == Word.hyphen && !tokens[start - 1].flags.contains(.spaceBefore) && !tokens[start].flags.contains(.spaceBefore) && isCap(start - 2) { return true }
+        if f == Word.hyphen && !flags[start - 1].contains(.spaceBefore) && !flags[start].contains(.spaceBefore) && isCap(start - 2) { return true }
         return false
     }
 
     /// A possessive that may stand inside a name ("People's Bank", "Workers' Party").
     func isNamePossessive(_ i: Int) -> Bool {
-        guard i > 0 && packed[i] == Word.possessive && !tokens[i].flags.contains(.spaceBefore) else { return false }
+        guard i > 0 && packed[i] == Word.possessive && !flags[i].contains(.spaceBefore) else { return false }
         if inList(.possessive, i - 1) { return true }
         // A listed name that ends in a possessive ("Moody's Investors Service").
         if let entry = gazetteers.positive[hash((i - 1)..<(i + 1))], !entry.allCaps { return true }
@@ -174,7 +201,7 @@ final class OrganizationContext {
 
     /// An initial with its period ("W.R." "E."): a capitals token with a period inside or one letter.
     func isInitial(_ i: Int) -> Bool {
-        guard tokens[i].flags.contains(.upper) else { return false }
+        guard flags[i].contains(.upper) else { return false }
         return shapeHasPeriod(i) || tokens[i].end - tokens[i].start == 1
     }
 
@@ -183,12 +210,12 @@ final class OrganizationContext {
     @inline(__always) func folded(_ i: Int) -> String { tokens[i].folded }
     /// The folded form of token `i` is the word `word` (a `Word` constant).
     @inline(__always) func isWord(_ i: Int, _ word: UInt64) -> Bool { packed[i] == word }
-    @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { tokens[i].flags.contains(f) }
+    @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { flags[i].contains(f) }
     @inline(__always) func inList(_ list: ListBits, _ i: Int) -> Bool { !masks[i].isDisjoint(with: list) }
 
     /// A capitalized word outside an all-capitals line (a headline or dateline).
     @inline(__always) func isCap(_ i: Int) -> Bool {
-        let f = tokens[i].flags
+        let f = flags[i]
         return f.contains(.title) && !f.contains(.capsLine)
     }
 
@@ -210,13 +237,13 @@ final class OrganizationContext {
     /// A place written with periods ("U.S.", "U.K."): the end of the abbreviation (after its
     /// last period), when its letters name a place in capitals.
     func dottedPlaceEnd(_ i: Int) -> Int? {
-        guard tokens[i].flags.contains(.upper), shapeHasPeriod(i) else { return nil }
+        guard flags[i].contains(.upper), shapeHasPeriod(i) else { return nil }
         var letters = ""
         for ch in tokens[i].folded where ch != "." { letters.append(ch) }
         var bytes = Array(letters.utf8)
         let hash = bytes.withUnsafeMutableBufferPointer { GazetteerIndex.phraseHash(UnsafeBufferPointer($0)).0 }
         guard gazetteers.negative[hash] == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
-        if i + 1 < count && packed[i + 1] == Word.period && !tokens[i + 1].flags.contains(.spaceBefore) { return i + 2 }
+        if i + 1 < count && packed[i + 1] == Word.period && !flags[i + 1].contains(.spaceBefore) { return i + 2 }
         return i + 1
     }
 
@@ -241,13 +268,13 @@ final class OrganizationContext {
     /// The token starts a sentence: ICU's sentence start, except after an initial or an
     /// abbreviation with a period ("W.R. Grace", "U.S. Postal Service", "Mr. Smith").
     func startsSentence(_ i: Int) -> Bool {
-        guard tokens[i].flags.contains(.sentenceStart) else { return false }
-        guard i >= 2, packed[i - 1] == Word.period, !tokens[i - 1].flags.contains(.spaceBefore) else { return true }
+        guard flags[i].contains(.sentenceStart) else { return false }
+        guard i >= 2, packed[i - 1] == Word.period, !flags[i - 1].contains(.spaceBefore) else { return true }
         let p = i - 2
         if shapeHasPeriod(p) { return false }
-        let flags = tokens[p].flags, length = tokens[p].end - tokens[p].start
-        if flags.contains(.upper) && length == 1 { return false }
-        if flags.contains(.title) && inList(.stop, p) && length <= 3 { return false }
+        let pf = flags[p], length = tokens[p].end - tokens[p].start
+        if pf.contains(.upper) && length == 1 { return false }
+        if pf.contains(.title) && inList(.stop, p) && length <= 3 { return false }
         return true
     }
 
@@ -256,18 +283,18 @@ final class OrganizationContext {
     func isStandaloneWord(_ i: Int) -> Bool { isCap(i) && inList(.standalone, i) }
 
     /// The token is glued to the previous one (no white space between).
-    @inline(__always) func glued(_ i: Int) -> Bool { !tokens[i].flags.contains(.spaceBefore) }
+    @inline(__always) func glued(_ i: Int) -> Bool { !flags[i].contains(.spaceBefore) }
 
     @inline(__always) func isLowerWord(_ i: Int, _ word: UInt64) -> Bool {
-        packed[i] == word && tokens[i].flags.contains(.lower)
+        packed[i] == word && flags[i].contains(.lower)
     }
 
     /// The token is an ordinal or a four-digit year (what makes a name an event:
     /// "the 24th International Congress", "the 2022 World Cup").
     func isOrdinalOrYear(_ i: Int) -> Bool {
-        let flags = tokens[i].flags
-        if tokens[i].ordinal != nil && flags.contains(.ordinal) { return true }
-        if let n = tokens[i].number, flags.contains(.digit), n >= 1800, n <= 2100, tokens[i].end - tokens[i].start == 4 { return true }
+        let f = flags[i]
+        if tokens[i].ordinal != nil && f.contains(.ordinal) { return true }
+        if let n = tokens[i].number, f.contains(.digit), n >= 1800, n <= 2100, tokens[i].end - tokens[i].start == 4 { return true }
         return false
     }
 
@@ -282,7 +309,7 @@ final class OrganizationContext {
         guard tables.formerCountries.lookup(h) != 0 else { return false }
         var phrase = ""
         for k in range {
-            if k > range.lowerBound && tokens[k].flags.contains(.spaceBefore) { phrase.append(" ") }
+            if k > range.lowerBound && flags[k].contains(.spaceBefore) { phrase.append(" ") }
             phrase.append(tokens[k].folded)
         }
         return vocabulary.contains(List.formerCountry, phrase)
@@ -304,7 +331,7 @@ final class OrganizationContext {
     /// Extends a running hash by token `k`, as `GazetteerIndex.extend` does.
     @inline(__always)
     func extend(_ h: inout UInt64, with k: Int, first: Bool) {
-        if !first && tokens[k].flags.contains(.spaceBefore) { GazetteerIndex.mix(&h, 0x20) }
+        if !first && flags[k].contains(.spaceBefore) { GazetteerIndex.mix(&h, 0x20) }
         for b in tokens[k].folded.utf8 { GazetteerIndex.mix(&h, b) }
     }
 

@@ -69,6 +69,7 @@ final class OrganizationTables {
     }
 
     init(vocabulary: Vocabulary, lexicon: Lexicon?) {
+        assert(Word.check(), "a Word constant is not the pack of its word")
         self.vocabulary = vocabulary
         self.lexicon = lexicon
         sizes = Self.sizes(vocabulary)
@@ -108,22 +109,27 @@ final class OrganizationTables {
         formerCountries = PhraseTable(former)
     }
 
-    /// The list bits of each token, and its folded form packed by `Word.pack`.
-    func masksAndPacks(of tokens: [Token]) -> ([ListBits], [UInt64]) {
+    /// The list bits of each token, its folded form packed by `Word.pack`, its flags and
+    /// its lexicon id.
+    func columns(of tokens: [Token]) -> ([ListBits], [UInt64], [TokenFlags], [Int32]) {
         guard lexicon?.usable == true else {
-            return (tokens.map { wordMasks[$0.folded] ?? [] }, tokens.map { Word.pack($0.folded) })
+            return (tokens.map { wordMasks[$0.folded] ?? [] }, tokens.map { Word.pack($0.folded) }, tokens.map(\.flags), tokens.map(\.lex))
         }
         // Every one-word entry has a lexicon id, so a token without one is in no list
         // (unless its folded form has a space, as multi-word entries do).
         let n = tokens.count
         var masks = [ListBits](repeating: [], count: n)
         var packs = [UInt64](repeating: .max, count: n)
+        var flags = [TokenFlags](repeating: [], count: n)
+        var lexIds = [Int32](repeating: -1, count: n)
         let multi = multiWordLengths
         tokens.withUnsafeBufferPointer { tokens in
             lexMasks.withUnsafeBufferPointer { byId in
                 lexPacks.withUnsafeBufferPointer { packById in
                     for i in 0..<n {
                         let lex = Int(tokens[i].lex)
+                        flags[i] = tokens[i].flags
+                        lexIds[i] = tokens[i].lex
                         if lex >= 0 && lex < byId.count {
                             masks[i] = byId[lex]
                             packs[i] = packById[lex]
@@ -139,7 +145,7 @@ final class OrganizationTables {
                 }
             }
         }
-        return (masks, packs)
+        return (masks, packs, flags, lexIds)
     }
 
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).

@@ -78,7 +78,7 @@ public enum OrganizationMatchers {
             // An acronym that opens a longer name ("NBC News", "RJR Nabisco", "CS First Boston").
             var e = i + 1
             while e < context.count && e - i <= 3 && context.isNameWord(e) && !context.startsSentence(e)
-                    && !context.tokens[e].flags.contains(.upper) && !context.isPlaceOrNationality(e..<(e + 1))
+                    && !context.flags[e].contains(.upper) && !context.isPlaceOrNationality(e..<(e + 1))
                     && !(e + 1 < context.count && context.isWord(e + 1, Word.period) && context.glued(e + 1)) { e += 1 }
             if e > i + 1 { return context.candidate(i..<e, rule: input.rule) }
             return context.candidate(i..<(i + 1), rule: input.rule, value: linker.longForm(i))

@@ -21,7 +21,7 @@ struct PossessiveSpanExtender {
         else if f == Word.apostrophe && c.folded(end - 1).hasSuffix("s") && (end + 1 >= c.count || !c.glued(end + 1)) { e = end + 1 }
         else { return nil }
         // Not a word that goes on ("'s-Hertogenbosch").
-        if e < c.count && c.glued(e) && c.tokens[e].flags.contains(.alpha) { return nil }
+        if e < c.count && c.glued(e) && c.flags[e].contains(.alpha) { return nil }
         return e
     }
 
@@ -49,7 +49,7 @@ struct PossessiveSpanExtender {
             guard let r = cand.tokenRange, !coveredPossessive.contains(end),
                   let e = possessiveEnd(after: end) else { continue }
             // "McDonald's Corp.", "Standard & Poor's Corp.": the suffix is part of the name.
-            if e < c.count, c.isLegalSuffix(e), c.tokens[e].flags.contains(.spaceBefore) {
+            if e < c.count, c.isLegalSuffix(e), c.flags[e].contains(.spaceBefore) {
                 var s = e + 1
                 if s < c.count && c.isWord(s, Word.period) && c.glued(s) && (s + 1 >= c.count || !c.startsSentence(s + 1)) { s += 1 }
                 out.append(c.candidate(r.lowerBound..<s, rule: rule))
@@ -58,7 +58,7 @@ struct PossessiveSpanExtender {
             guard ontoNotesSpans else { continue }
             var words = 1
             for k in (r.lowerBound + 1)..<r.upperBound {
-                if c.tokens[k].flags.contains(.spaceBefore) { words += 1 }
+                if c.flags[k].contains(.spaceBefore) { words += 1 }
                 else if c.isWord(k, Word.hyphen) && k + 1 < r.upperBound && c.glued(k + 1) { words += 1 }
             }
             guard words >= 2 else { continue }

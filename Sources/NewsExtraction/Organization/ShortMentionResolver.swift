@@ -67,7 +67,7 @@ struct ShortMentionResolver {
                 // "consumer"), nor a place or nationality.
                 if c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), !c.isInitial(f),
                    c.tokens[f].end - c.tokens[f].start >= 3, !c.isWord(f + 1, Word.ampersand), !c.isWord(f + 1, Word.possessive),
-                   c.writtenInLowerCase([f]).isEmpty {
+                   !c.isWrittenInLowerCase(f) {
                     let key = Key(hash: c.hash(f..<(f + 1)), tokens: 1)
                     if aliases[key] == nil {
                         aliases[key] = value

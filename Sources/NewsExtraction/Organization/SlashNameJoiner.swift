@@ -13,7 +13,7 @@ struct SlashNameJoiner {
     func nameEnd(from k: Int) -> Int {
         let c = context
         var e = k
-        while e < c.count, c.isNameWord(e), e == k || c.tokens[e].flags.contains(.spaceBefore) || c.isWord(e - 1, Word.hyphen) {
+        while e < c.count, c.isNameWord(e), e == k || c.flags[e].contains(.spaceBefore) || c.isWord(e - 1, Word.hyphen) {
             e += 1
             if e + 1 < c.count, c.isWord(e, Word.hyphen), c.glued(e), c.glued(e + 1), c.isNameWord(e + 1) { e += 1 }
         }
@@ -37,8 +37,8 @@ struct SlashNameJoiner {
             }
             // An acronym hyphenated to another word in capitals: "FT" + "-" + "SE".
             if end + 1 < c.count, c.isWord(end, Word.hyphen), c.glued(end), c.glued(end + 1),
-               c.tokens[end - 1].flags.contains(.upper), c.tokens[end + 1].flags.contains(.upper),
-               c.tokens[end + 1].flags.contains(.alpha), !c.isPlaceOrNationality((end + 1)..<(end + 2)) {
+               c.flags[end - 1].contains(.upper), c.flags[end + 1].contains(.upper),
+               c.flags[end + 1].contains(.alpha), !c.isPlaceOrNationality((end + 1)..<(end + 2)) {
                 end += 2
             }
             // "… Macmillan" + "/" + "McGraw-Hill" (the candidate is the right side)
