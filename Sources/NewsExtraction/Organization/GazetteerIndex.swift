@@ -200,7 +200,13 @@ public final class GazetteerIndex: Sendable {
     }
 
     /// FNV-1a of a string's bytes as they are (no folding, no white-space collapsing).
+    @inline(__always)
     static func plainHash(_ s: String) -> UInt64 {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
+            var h = offsetBasis
+            for b in bytes { mix(&h, b) }
+            return h
+        }) { return h }
         var h = offsetBasis
         for b in s.utf8 { mix(&h, b) }
         return h

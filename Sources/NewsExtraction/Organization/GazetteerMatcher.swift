@@ -96,7 +96,7 @@ struct GazetteerMatcher {
                     if c.startsSentence(j) { break }
                 }
                 if flags.contains(.alpha) && !flags.contains(.upper) { allUpper = false }
-                c.extend(&h, with: j, first: j == i)
+                if j == i { h = c.wordHashes[i] } else { c.extend(&h, with: j, first: false) }
                 let state = table.lookup(h)
                 if state & PhraseTable.complete != 0, let hit = lookup(h),
                    c.isCap(j) || c.isWord(j, Word.period) || c.isWord(j, Word.exclamation) || c.isWord(j, Word.possessive) || flags.contains(.digit) {

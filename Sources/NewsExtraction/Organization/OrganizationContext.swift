@@ -47,6 +47,9 @@ final class OrganizationContext {
     /// the large `Token` values.
     let flags: [TokenFlags]
     let lexIds: [Int32]
+    /// Per token, the FNV-1a hash of its folded bytes (`GazetteerIndex.plainHash`): the
+    /// state of a phrase hash after this token as the phrase's first.
+    let wordHashes: [UInt64]
 
     /// The context of a document, shared by the ORG matchers of one document on one thread
     /// (built once, not once per matcher).
@@ -71,22 +74,37 @@ final class OrganizationContext {
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         self.tables = tables
-        (masks, packed, flags, lexIds) = tables.columns(of: document.tokens)
+        (masks, packed, flags, lexIds, wordHashes) = tables.columns(of: document.tokens)
         var starts: [Int] = []
         for i in 0..<flags.count {
             let f = flags[i]
             if f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) { starts.append(i) }
         }
-        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens, flags: flags, lexIds: lexIds, packed: packed)
+        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
     }
 
     /// Bit `id` set when a lower-case token has lexicon id `id` (built on first use).
     private var lowerCaseLexicon: [UInt64]? = nil
 
+    /// The lower-case tokens without a lexicon id, by `wordKey` (built on first use).
+    private var lowerCaseOthers: PhraseTable? = nil
+
+
     /// Whether the document also writes the folded form of token `q` as a lower-case token.
     func isWrittenInLowerCase(_ q: Int) -> Bool {
         let lex = Int(lexIds[q])
-        guard lex >= 0 else { return !writtenInLowerCase([q]).isEmpty }
+        guard lex >= 0 else {
+            if lowerCaseOthers == nil {
+                var builder = PhraseTable.Builder()
+                for i in 0..<lexIds.count where lexIds[i] < 0 && flags[i].contains(.lower) {
+                    builder.add(wordHashes[i], PhraseTable.complete)
+                }
+                lowerCaseOthers = PhraseTable(builder)
+            }
+            // The table may answer yes wrongly, never no: a yes is checked on the strings.
+            guard lowerCaseOthers!.lookup(wordHashes[q]) != 0 else { return false }
+            return !writtenInLowerCase([q]).isEmpty
+        }
         if lowerCaseLexicon == nil {
             var top = 0
             for id in lexIds where Int(id) > top { top = Int(id) }
@@ -104,10 +122,10 @@ final class OrganizationContext {
     /// id can only equal a query with the same id (ids intern folded forms), the others are
     /// filtered on length and first and last bytes before a string test.
     func writtenInLowerCase(_ queries: [Int], include: (Int) -> Bool = { _ in true }) -> Set<String> {
-        Self.writtenInLowerCase(queries, tokens: tokens, flags: flags, lexIds: lexIds, packed: packed, include: include)
+        Self.writtenInLowerCase(queries, tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes, include: include)
     }
 
-    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], flags: [TokenFlags], lexIds: [Int32], packed: [UInt64],
+    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], flags: [TokenFlags], lexIds: [Int32], wordHashes: [UInt64],
                                    include: (Int) -> Bool = { _ in true }) -> Set<String> {
         guard !queries.isEmpty else { return [] }
         // The words not found yet, with the number of them per filter slot (a found word
@@ -127,7 +145,7 @@ final class OrganizationContext {
                 let word = tokens[q].folded
                 if pendingStrings.contains(word) { continue }
                 pendingStrings.append(word)
-                stringSlots[filterKey(q, tokens, packed)] += 1
+                stringSlots[Int(truncatingIfNeeded: wordHashes[q] >> 54)] += 1
             }
         }
         var found: Set<String> = []
@@ -143,7 +161,7 @@ final class OrganizationContext {
                 lexSlots[slot] -= 1
             } else {
                 guard !pendingStrings.isEmpty else { continue }
-                let slot = filterKey(i, tokens, packed)
+                let slot = Int(truncatingIfNeeded: wordHashes[i] >> 54)
                 guard stringSlots[slot] != 0 else { continue }
                 let word = tokens[i].folded
                 guard let k = pendingStrings.firstIndex(of: word), include(i) else { continue }
@@ -157,14 +175,6 @@ final class OrganizationContext {
         return found
     }
 
-    /// A 10-bit key of a token's folded form (a filter before comparing strings): from its
-    /// pack when it has at most 7 bytes, else from its length.
-    @inline(__always)
-    static func filterKey(_ i: Int, _ tokens: [Token], _ packed: [UInt64]) -> Int {
-        let p = packed[i]
-        if p != .max { return Int(truncatingIfNeeded: (p &* 0x9E37_79B9_7F4A_7C15) >> 54) }
-        return tokens[i].folded.utf8.count & 1023
-    }
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
     func isCommonWordAtSentenceStart(_ i: Int) -> Bool {
@@ -323,8 +333,9 @@ final class OrganizationContext {
     /// The hash of a token range, as `GazetteerIndex.hash` computes it (without copying tokens).
     @inline(__always)
     func hash(_ range: Range<Int>) -> UInt64 {
-        var h = GazetteerIndex.offsetBasis
-        for k in range { extend(&h, with: k, first: k == range.lowerBound) }
+        guard !range.isEmpty else { return GazetteerIndex.offsetBasis }
+        var h = wordHashes[range.lowerBound]
+        for k in (range.lowerBound + 1)..<range.upperBound { extend(&h, with: k, first: false) }
         return h
     }
 

@@ -53,6 +53,8 @@ final class OrganizationTables {
     let multiWordLengths: UInt64
     /// `Word.pack` of each lexicon word id.
     let lexPacks: [UInt64]
+    /// `GazetteerIndex.plainHash` of each lexicon word id.
+    let lexHashes: [UInt64]
     /// Plain FNV-1a hashes of the former countries' entries (a filter before the string test).
     let formerCountries: PhraseTable
     /// Phrase tables of vocabulary lists scanned as names, built on first use.
@@ -92,15 +94,19 @@ final class OrganizationTables {
         if let lexicon, lexicon.usable {
             var byId = [ListBits](repeating: [], count: lexicon.wordIds.count)
             var packs = [UInt64](repeating: .max, count: lexicon.wordIds.count)
+            var hashes = [UInt64](repeating: 0, count: lexicon.wordIds.count)
             for (word, id) in lexicon.wordIds where Int(id) < byId.count {
                 if let m = masks[word] { byId[Int(id)] = m }
                 packs[Int(id)] = Word.pack(word)
+                hashes[Int(id)] = GazetteerIndex.plainHash(word)
             }
             lexMasks = byId
             lexPacks = packs
+            lexHashes = hashes
         } else {
             lexMasks = []
             lexPacks = []
+            lexHashes = []
         }
         var former = PhraseTable.Builder()
         for entry in vocabulary.entries(OrganizationContext.List.formerCountry) {
@@ -111,41 +117,60 @@ final class OrganizationTables {
 
     /// The list bits of each token, its folded form packed by `Word.pack`, its flags and
     /// its lexicon id.
-    func columns(of tokens: [Token]) -> ([ListBits], [UInt64], [TokenFlags], [Int32]) {
+    func columns(of tokens: [Token]) -> ([ListBits], [UInt64], [TokenFlags], [Int32], [UInt64]) {
         guard lexicon?.usable == true else {
-            return (tokens.map { wordMasks[$0.folded] ?? [] }, tokens.map { Word.pack($0.folded) }, tokens.map(\.flags), tokens.map(\.lex))
+            return (tokens.map { wordMasks[$0.folded] ?? [] }, tokens.map { Word.pack($0.folded) },
+                    tokens.map(\.flags), tokens.map(\.lex), tokens.map { GazetteerIndex.plainHash($0.folded) })
         }
         // Every one-word entry has a lexicon id, so a token without one is in no list
         // (unless its folded form has a space, as multi-word entries do).
         let n = tokens.count
-        var masks = [ListBits](repeating: [], count: n)
-        var packs = [UInt64](repeating: .max, count: n)
-        var flags = [TokenFlags](repeating: [], count: n)
-        var lexIds = [Int32](repeating: -1, count: n)
         let multi = multiWordLengths
+        var masks: [ListBits] = [], packs: [UInt64] = [], flags: [TokenFlags] = [], lexIds: [Int32] = []
+        var hashes = [UInt64](repeating: 0, count: n)
         tokens.withUnsafeBufferPointer { tokens in
             lexMasks.withUnsafeBufferPointer { byId in
                 lexPacks.withUnsafeBufferPointer { packById in
-                    for i in 0..<n {
-                        let lex = Int(tokens[i].lex)
-                        flags[i] = tokens[i].flags
-                        lexIds[i] = tokens[i].lex
-                        if lex >= 0 && lex < byId.count {
-                            masks[i] = byId[lex]
-                            packs[i] = packById[lex]
-                            continue
+                lexHashes.withUnsafeBufferPointer { hashById in
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    masks = [ListBits](unsafeUninitializedCapacity: n) { masks, masksCount in
+                    packs = [UInt64](unsafeUninitializedCapacity: n) { packs, packsCount in
+                    flags = [TokenFlags](unsafeUninitializedCapacity: n) { flags, flagsCount in
+                    lexIds = [Int32](unsafeUninitializedCapacity: n) { lexIds, lexCount in
+                        for i in 0..<n {
+                            let token = tokens.baseAddress! + i
+                            let lex = Int(token.pointee.lex)
+                            flags[i] = token.pointee.flags
+                            lexIds[i] = token.pointee.lex
+                            if lex >= 0 && lex < byId.count {
+                                masks[i] = byId[lex]
+                                packs[i] = packById[lex]
+                                hashes[i] = hashById[lex]
+                                continue
+                            }
+                            hashes[i] = GazetteerIndex.plainHash(token.pointee.folded)
+                            let length = token.pointee.folded.utf8.count
+                            packs[i] = length <= 5 ? Word.pack(token.pointee.folded) : .max
+                            if lex >= 0 || (multi & (1 << UInt64(min(length, 63))) != 0 && token.pointee.folded.utf8.contains(0x20)) {
+                                masks[i] = wordMasks[token.pointee.folded] ?? []
+                            } else {
+                                masks[i] = []
+                            }
                         }
-                        let folded = tokens[i].folded
-                        let length = folded.utf8.count
-                        if length <= 7 { packs[i] = Word.pack(folded) }
-                        if lex >= 0 || (multi & (1 << UInt64(min(length, 63))) != 0 && folded.utf8.contains(0x20)) {
-                            masks[i] = wordMasks[folded] ?? []
-                        }
+                        lexCount = n
                     }
+                        flagsCount = n
+                    }
+                        packsCount = n
+                    }
+                        masksCount = n
+                    }
+                }
+                }
                 }
             }
         }
-        return (masks, packs, flags, lexIds)
+        return (masks, packs, flags, lexIds, hashes)
     }
 
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).

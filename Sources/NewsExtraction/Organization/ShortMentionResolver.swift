@@ -127,7 +127,7 @@ struct ShortMentionResolver {
             var j = i
             while j < c.count && j - i < maxLen && !covered[j] {
                 if j > i && c.startsSentence(j) { break }
-                GazetteerIndex.extend(&h, with: c.tokens[j], first: j == i)
+                if j == i { h = c.wordHashes[i] } else { c.extend(&h, with: j, first: false) }
                 let key = Key(hash: h, tokens: j - i + 1)
                 let afterTheWord = i > 0 && c.isWord(i - 1, Word.the)
                 if c.isCap(j) && known.lookup(h) != 0 {

@@ -2,16 +2,15 @@
 /// form: testing a token is one integer compare instead of a string compare. The constants
 /// are literals (no lazy initialization on each use); `check` verifies them against `pack`.
 enum Word {
-    /// Up to 7 UTF-8 bytes in the low bytes and the length in the top byte; `UInt64.max` for
-    /// a longer string (equal packs are equal byte strings; folded forms are NFC, so equal
-    /// bytes are equal strings).
+    /// Up to 5 UTF-8 bytes (the longest constant) in the low bytes and the length in the top
+    /// byte; `UInt64.max` for a longer string (equal packs are equal byte strings; folded
+    /// forms are NFC, so equal bytes are equal strings).
     @inline(__always)
     static func pack(_ s: String) -> UInt64 {
-        if s.utf8.count > 7 { return .max }
+        if s.utf8.count > 5 { return .max }
         var key: UInt64 = 0
         var n: UInt64 = 0
         for b in s.utf8 {
-            if n == 7 { return .max }
             key |= UInt64(b) << (8 &* n)
             n += 1
         }
