@@ -11,7 +11,7 @@ struct LowerCaseMentionResolver {
     init(_ context: OrganizationContext) { self.context = context }
 
     /// Rules whose candidates count as full names.
-    static let nameRules: Set<String> = ["org.head-noun", "org.gazetteer"]
+    static let nameRules: [String] = ["org.head-noun", "org.gazetteer"]
 
     /// The mentions found: token index of the head noun and the full name.
     func mentions(candidates: [Candidate], heads: Set<String>) -> [(index: Int, value: String)] {
@@ -35,8 +35,11 @@ struct LowerCaseMentionResolver {
             }
         }
         if names.isEmpty { return [] }
+        // The heads' word hashes: a test before the dictionary.
+        let headHashes = names.keys.map { GazetteerIndex.plainHash($0) }
         var found: [(Int, String)] = []
         for i in 1..<max(1, c.count) where c.has(i, .lower) && c.isWord(i - 1, Word.the) {
+            guard headHashes.contains(c.wordHashes[i]) else { continue }
             guard let entry = names[c.folded(i)], let value = entry.value, entry.from <= i else { continue }
             if i + 1 < c.count {
                 let n = c.flags[i + 1]

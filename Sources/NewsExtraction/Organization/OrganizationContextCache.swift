@@ -173,6 +173,21 @@ final class OrganizationTables {
         return (masks, packs, flags, lexIds, hashes)
     }
 
+    /// The strings of a rule option holding a list of words, as a set (built once per rule
+    /// and option value).
+    func words(option: String, of rule: Rule) -> Set<String> {
+        let key = rule.id + "\u{0}" + option
+        let value = rule.options[option]
+        if let cached = optionSets[key], cached.value == value { return cached.set }
+        var set: Set<String> = []
+        if case .array(let list)? = value {
+            for item in list { if let s = item.stringValue { set.insert(s) } }
+        }
+        optionSets[key] = (value, set)
+        return set
+    }
+    private var optionSets: [String: (value: JSONValue?, set: Set<String>)] = [:]
+
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).
     /// With the table, the exact hashes of the entries (the table's flags may be wrong once
     /// in a billion).

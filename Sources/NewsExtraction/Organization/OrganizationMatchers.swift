@@ -107,10 +107,7 @@ public enum OrganizationMatchers {
     /// option `"heads"`: the head nouns concerned. The value is the full name.
     static let lowerCaseMention: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
-        var heads: Set<String> = []
-        if case .array(let list)? = input.rule.options["heads"] {
-            for item in list { if let s = item.stringValue { heads.insert(s) } }
-        }
+        let heads = context.tables.words(option: "heads", of: input.rule)
         return LowerCaseMentionResolver(context).mentions(candidates: input.candidates, heads: heads).map {
             context.candidate($0.index..<($0.index + 1), rule: input.rule, value: $0.value)
         }

@@ -15,9 +15,9 @@ struct ShortMentionResolver {
     init(_ context: OrganizationContext) { self.context = context }
 
     /// Rules whose candidates count as full names.
-    static let nameRules: Set<String> = ["org.head-noun", "org.legal-suffix", "org.gazetteer"]
+    static let nameRules: [String] = ["org.head-noun", "org.legal-suffix", "org.gazetteer"]
     /// Rules whose names are tagged at their other occurrences too.
-    static let propagatedRules: Set<String> = ["org.company-context", "org.gazetteer", "org.ampersand-name"]
+    static let propagatedRules: [String] = ["org.company-context", "org.gazetteer", "org.ampersand-name"]
 
     /// A phrase key: the hash of its folded tokens and their number.
     struct Key: Hashable {
