@@ -46,15 +46,19 @@ final class OrganizationTables {
     let sizes: [Int]
     /// The list bits of each entry.
     let wordMasks: [String: ListBits]
-    /// The list bits of each lexicon word id (empty without a usable lexicon).
-    let lexMasks: [ListBits]
+    /// What the columns take from a lexicon word: its hash, pack and list bits (one
+    /// record, one cache line to read per token).
+    struct LexEntry {
+        var hash: UInt64 = 0
+        var pack: UInt64 = .max
+        var masks: ListBits = []
+    }
+    /// The entry of each lexicon word id (empty without a usable lexicon).
+    let lexEntries: [LexEntry]
     /// The byte lengths (below 64) of the entries with a space: a token whose folded form has
     /// one of these lengths and a space is looked up by string.
     let multiWordLengths: UInt64
-    /// `Word.pack` of each lexicon word id.
-    let lexPacks: [UInt64]
-    /// `GazetteerIndex.plainHash` of each lexicon word id.
-    let lexHashes: [UInt64]
+
     /// Plain FNV-1a hashes of the former countries' entries (a filter before the string test).
     let formerCountries: PhraseTable
     /// Phrase tables of vocabulary lists scanned as names, built on first use.
@@ -92,21 +96,13 @@ final class OrganizationTables {
         }
         multiWordLengths = lengths
         if let lexicon, lexicon.usable {
-            var byId = [ListBits](repeating: [], count: lexicon.wordIds.count)
-            var packs = [UInt64](repeating: .max, count: lexicon.wordIds.count)
-            var hashes = [UInt64](repeating: 0, count: lexicon.wordIds.count)
-            for (word, id) in lexicon.wordIds where Int(id) < byId.count {
-                if let m = masks[word] { byId[Int(id)] = m }
-                packs[Int(id)] = Word.pack(word)
-                hashes[Int(id)] = GazetteerIndex.plainHash(word)
+            var entries = [LexEntry](repeating: LexEntry(), count: lexicon.wordIds.count)
+            for (word, id) in lexicon.wordIds where Int(id) < entries.count {
+                entries[Int(id)] = LexEntry(hash: GazetteerIndex.plainHash(word), pack: Word.pack(word), masks: masks[word] ?? [])
             }
-            lexMasks = byId
-            lexPacks = packs
-            lexHashes = hashes
+            lexEntries = entries
         } else {
-            lexMasks = []
-            lexPacks = []
-            lexHashes = []
+            lexEntries = []
         }
         var former = PhraseTable.Builder()
         for entry in vocabulary.entries(OrganizationContext.List.formerCountry) {
@@ -129,9 +125,7 @@ final class OrganizationTables {
         var masks: [ListBits] = [], packs: [UInt64] = [], flags: [TokenFlags] = [], lexIds: [Int32] = []
         var hashes = [UInt64](repeating: 0, count: n)
         tokens.withUnsafeBufferPointer { tokens in
-            lexMasks.withUnsafeBufferPointer { byId in
-                lexPacks.withUnsafeBufferPointer { packById in
-                lexHashes.withUnsafeBufferPointer { hashById in
+            lexEntries.withUnsafeBufferPointer { byId in
                 hashes.withUnsafeMutableBufferPointer { hashes in
                     masks = [ListBits](unsafeUninitializedCapacity: n) { masks, masksCount in
                     packs = [UInt64](unsafeUninitializedCapacity: n) { packs, packsCount in
@@ -143,14 +137,28 @@ final class OrganizationTables {
                             flags[i] = token.pointee.flags
                             lexIds[i] = token.pointee.lex
                             if lex >= 0 && lex < byId.count {
-                                masks[i] = byId[lex]
-                                packs[i] = packById[lex]
-                                hashes[i] = hashById[lex]
+                                let entry = byId.baseAddress! + lex
+                                masks[i] = entry.pointee.masks
+                                packs[i] = entry.pointee.pack
+                                hashes[i] = entry.pointee.hash
                                 continue
                             }
-                            hashes[i] = GazetteerIndex.plainHash(token.pointee.folded)
-                            let length = token.pointee.folded.utf8.count
-                            packs[i] = length <= 5 ? Word.pack(token.pointee.folded) : .max
+                            // Hash, pack and length in one pass over the bytes.
+                            var hash = GazetteerIndex.offsetBasis, pack: UInt64 = 0, length = 0
+                            if token.pointee.folded.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+                                for b in bytes { GazetteerIndex.mix(&hash, b) }
+                                length = bytes.count
+                                if length <= 5 {
+                                    for k in 0..<length { pack |= UInt64(bytes[k]) << UInt64(8 * k) }
+                                    pack |= UInt64(length) << 56
+                                }
+                            }) == nil {
+                                hash = GazetteerIndex.plainHash(token.pointee.folded)
+                                length = token.pointee.folded.utf8.count
+                                pack = Word.pack(token.pointee.folded)
+                            }
+                            hashes[i] = hash
+                            packs[i] = length <= 5 ? pack : .max
                             if lex >= 0 || (multi & (1 << UInt64(min(length, 63))) != 0 && token.pointee.folded.utf8.contains(0x20)) {
                                 masks[i] = wordMasks[token.pointee.folded] ?? []
                             } else {
@@ -165,8 +173,6 @@ final class OrganizationTables {
                     }
                         masksCount = n
                     }
-                }
-                }
                 }
             }
         }
