@@ -25,7 +25,7 @@ struct AcronymLinker {
 
     /// The long form the gazetteers give for an acronym ("WHO" → "World Health Organization").
     func longForm(_ i: Int) -> String? {
-        guard let entry = context.gazetteers.positive[GazetteerIndex.hash(context.tokens[i..<(i + 1)])], entry.allCaps else { return nil }
+        guard let entry = context.gazetteers.positive[context.hash(i..<(i + 1))], entry.allCaps else { return nil }
         return entry.longForm
     }
 
@@ -35,7 +35,7 @@ struct AcronymLinker {
         var found: [Int] = []
         var i = 1
         while i + 2 < c.count {
-            if c.folded(i) == "(" && isAcronymShaped(i + 1) && c.folded(i + 2) == ")" { found.append(i + 1) }
+            if c.isWord(i, Word.openParen) && isAcronymShaped(i + 1) && c.isWord(i + 2, Word.closeParen) { found.append(i + 1) }
             i += 1
         }
         return found
@@ -69,7 +69,7 @@ struct AcronymLinker {
             }
             // One lower-case word standing for the whole acronym ("diethylstilbestrol (DES)").
             let before = a - 2
-            if before >= 0, c.tokens[before].flags.contains(.lower), c.tokens[before].end - c.tokens[before].start > letters.count,
+            if before >= 0, c.flags[before].contains(.lower), c.tokens[before].end - c.tokens[before].start > letters.count,
                !GazetteerMatcher.innerWords.contains(c.folded(before)), c.folded(before).unicodeScalars.first == letters.first {
                 result.insert(c.folded(a))
             }
@@ -82,44 +82,50 @@ struct AcronymLinker {
     func isDateline(_ i: Int) -> Bool {
         let c = context
         guard c.has(i, .lineStart), i + 1 < c.count else { return false }
-        if c.folded(i + 1) == "-" { return true }
-        guard c.folded(i + 1) == "," else { return false }
+        if c.isWord(i + 1, Word.hyphen) { return true }
+        guard c.isWord(i + 1, Word.comma) else { return false }
         var k = i + 2
         while k < c.count && k <= i + 5 && c.isCap(k) { k += 1 }
-        return k > i + 2 && k < c.count && c.folded(k) == "-"
+        return k > i + 2 && k < c.count && c.isWord(k, Word.hyphen)
     }
 
     /// Acronyms taken as organizations (stage 1).
     func acronyms() -> [Int] {
         let c = context
         let common = commonNounAcronyms()
-        var lowerWords: Set<String> = []
-        for t in c.tokens where t.flags.contains(.lower) && t.end - t.start >= 2 && t.end - t.start <= 6 { lowerWords.insert(t.folded) }
+        var shaped: [Int] = []
+        for i in 0..<c.count where isAcronymShaped(i) { shaped.append(i) }
+        if shaped.isEmpty { return [] }
+        // The acronyms' words that the document also writes in lower case (2 to 6 letters).
+        let lowerWords = c.writtenInLowerCase(shaped) { k in
+            let n = c.tokens[k].end - c.tokens[k].start
+            return n >= 2 && n <= 6
+        }
         var found: [Int] = []
-        for i in 0..<c.count where isAcronymShaped(i) {
+        for i in shaped {
             let f = c.folded(i)
-            if c.inList(OrganizationContext.List.nonAcronym, i) || common.contains(f) { continue }
+            if c.inList(.nonAcronym, i) || common.contains(f) { continue }
             if c.isPlaceAcronym(i) { continue }
             // A place in capitals: a long word ("TEHRAN") or a dateline ("ROME -", "ROME,").
             if c.isPlaceOrNationality(i..<(i + 1)) && c.tokens[i].end - c.tokens[i].start >= 4 { continue }
             if isDateline(i) { continue }
             // Part of a word ("GM-owned" is fine, "X-ray" is not capitals), or a run of shouting.
-            if i + 1 < c.count, c.glued(i + 1), c.tokens[i + 1].flags.contains(.alpha), c.folded(i + 1) != "'s" { continue }
+            if i + 1 < c.count, c.glued(i + 1), c.flags[i + 1].contains(.alpha), !c.isWord(i + 1, Word.possessive) { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
-            if i + 1 < c.count, c.folded(i + 1) == ":" { continue }
+            if i + 1 < c.count, c.isWord(i + 1, Word.colon) { continue }
             if lowerWords.contains(f) { continue }
             // A model, index or rating: a number follows ("MMI 500"), or a glued hyphen ("TRS-80",
             // "AA-"), or the word is glued to one before it ("HOME-SALE").
-            if i + 1 < c.count, c.tokens[i + 1].flags.contains(.digit) { continue }
-            if i + 1 < c.count, c.folded(i + 1) == "-", c.glued(i + 1),
-               i + 2 >= c.count || !c.glued(i + 2) || !c.tokens[i + 2].flags.contains(.alpha) { continue }
-            if i > 0, c.glued(i), c.folded(i - 1) == "-" { continue }
-            if i > 0, c.glued(i), c.tokens[i - 1].flags.contains(.alpha) { continue }
+            if i + 1 < c.count, c.flags[i + 1].contains(.digit) { continue }
+            if i + 1 < c.count, c.isWord(i + 1, Word.hyphen), c.glued(i + 1),
+               i + 2 >= c.count || !c.glued(i + 2) || !c.flags[i + 2].contains(.alpha) { continue }
+            if i > 0, c.glued(i), c.isWord(i - 1, Word.hyphen) { continue }
+            if i > 0, c.glued(i), c.flags[i - 1].contains(.alpha) { continue }
             var run = 1
             var k = i - 1
-            while k >= 0 && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k -= 1 }
+            while k >= 0 && c.flags[k].contains(.upper) && c.flags[k].contains(.alpha) { run += 1; k -= 1 }
             k = i + 1
-            while k < c.count && c.tokens[k].flags.contains(.upper) && c.tokens[k].flags.contains(.alpha) { run += 1; k += 1 }
+            while k < c.count && c.flags[k].contains(.upper) && c.flags[k].contains(.alpha) { run += 1; k += 1 }
             let headline = c.has(i, .capsLine)
             if !headline && (run >= 3 || (run == 2 && c.tokens[i].end - c.tokens[i].start >= 4)) { continue }
             // Initials standing alone before a layout gap (a signature: "MG   All content…").
@@ -137,12 +143,12 @@ struct AcronymLinker {
         while i + 2 < c.count {
             let a = c.tokens[i]
             guard a.flags.contains(.upper), a.flags.contains(.alpha), !a.flags.contains(.capsLine), a.end - a.start <= 3,
-                  c.folded(i + 1) == "&", c.glued(i + 1), c.glued(i + 2),
-                  c.tokens[i + 2].flags.contains(.upper), c.tokens[i + 2].flags.contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
-                  !(i > 0 && c.glued(i) && c.tokens[i - 1].flags.contains(.alpha)) else { i += 1; continue }
+                  c.isWord(i + 1, Word.ampersand), c.glued(i + 1), c.glued(i + 2),
+                  c.flags[i + 2].contains(.upper), c.flags[i + 2].contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
+                  !(i > 0 && c.glued(i) && c.flags[i - 1].contains(.alpha)) else { i += 1; continue }
             let folded = c.folded(i) + "&" + c.folded(i + 2)
             // "S&P 500" names an index; "S&L", "M&A", "R&D" are common nouns.
-            let numberAfter = i + 3 < c.count && c.tokens[i + 3].flags.contains(.digit)
+            let numberAfter = i + 3 < c.count && c.flags[i + 3].contains(.digit)
             if !numberAfter && !c.vocabulary.contains(OrganizationContext.List.nonAcronym, folded) { found.append(i..<(i + 3)) }
             i += 3
         }

@@ -19,17 +19,17 @@ struct CompanyContextMatcher {
         var found: [Range<Int>] = []
         var i = 0
         while i < c.count {
-            guard c.isNameWord(i), !(i > 0 && (c.isNameWord(i - 1) || c.folded(i - 1) == "&") && !c.startsSentence(i)) else { i += 1; continue }
+            guard c.isNameWord(i), !(i > 0 && (c.isNameWord(i - 1) || c.isWord(i - 1, Word.ampersand)) && !c.startsSentence(i)) else { i += 1; continue }
             var start = i
             let end = runEnd(from: i)
             if c.isCommonWordAtSentenceStart(start) { start += 1 }
             guard start < end, end - start <= 5 else { i = max(end, i + 1); continue }
             if c.isPlaceOrNationality(start..<end) || c.isInitial(end - 1) { i = end; continue }
             // A person's title before the run ("Mr. Smith's chairman") is not a company.
-            if start > 0 && c.folded(start - 1) == "." && start > 1 && c.inList(OrganizationContext.List.stop, start - 2) { i = end; continue }
+            if start > 0 && c.isWord(start - 1, Word.period) && start > 1 && c.inList(.stop, start - 2) { i = end; continue }
             // "Sir James's offer", "a spokesman for Rep. Smith": an honorific or a title.
-            if start > 0 && c.isCap(start - 1) && ["mr", "mrs", "ms", "dr", "sir"].contains(c.folded(start - 1)) { i = end; continue }
-            if end - start == 1 && c.inList(OrganizationContext.List.title, start) { i = end; continue }
+            if start > 0 && c.isCap(start - 1) && (c.isWord(start - 1, Word.mr) || c.isWord(start - 1, Word.mrs) || c.isWord(start - 1, Word.ms) || c.isWord(start - 1, Word.dr) || c.isWord(start - 1, Word.sir)) { i = end; continue }
+            if end - start == 1 && c.inList(.title, start) { i = end; continue }
             if hasContextBefore(start) || hasContextAfter(end) || isDivisionOrSeated(start, end) { found.append(start..<end) }
             i = end
         }
@@ -42,8 +42,8 @@ struct CompanyContextMatcher {
         var e = i + 1
         while e < c.count {
             if c.isNameWord(e) && !c.startsSentence(e) { e += 1; continue }
-            let f = c.folded(e)
-            if (f == "&" || (f == "-" && c.glued(e) && e + 1 < c.count && c.glued(e + 1))) && e + 1 < c.count && c.isNameWord(e + 1) { e += 2; continue }
+            let f = c.packed[e]
+            if (f == Word.ampersand || (f == Word.hyphen && c.glued(e) && e + 1 < c.count && c.glued(e + 1))) && e + 1 < c.count && c.isNameWord(e + 1) { e += 2; continue }
             break
         }
         return e
@@ -60,9 +60,9 @@ struct CompanyContextMatcher {
         // Right before the name: after a comma a person is as likely ("… magazine, Ann Lowe, …").
         if c.has(start - 1, .lower) && Self.publicationNouns.contains(c.folded(start - 1)) { return true }
         var p = start - 1
-        if c.isLowerWord(p, "the") { p -= 1 }
-        guard p >= 1, c.has(p, .lower), ["of", "for", "in", "at", "with"].contains(c.folded(p)) else { return false }
-        return (c.has(p - 1, .lower) || c.startsSentence(p - 1)) && c.inList(OrganizationContext.List.contextBefore, p - 1)
+        if c.isLowerWord(p, Word.the) { p -= 1 }
+        guard p >= 1, c.has(p, .lower), (c.isWord(p, Word.of) || c.isWord(p, Word.forWord) || c.isWord(p, Word.inWord) || c.isWord(p, Word.at) || c.isWord(p, Word.with)) else { return false }
+        return (c.has(p - 1, .lower) || c.startsSentence(p - 1)) && c.inList(.contextBefore, p - 1)
     }
 
     /// Nouns naming a part of a company ("its X subsidiary", "Y's X division").
@@ -73,13 +73,13 @@ struct CompanyContextMatcher {
         let c = context
         guard end < c.count else { return false }
         if c.has(end, .lower) && Self.partNouns.contains(c.folded(end)), start > 0 {
-            let p = c.folded(start - 1)
-            if (p == "'s" && !c.isNamePossessive(start - 1)) || c.isLowerWord(start - 1, "its") || c.isLowerWord(start - 1, "their") { return true }
-            if c.isLowerWord(start - 1, "the") && end + 1 < c.count && c.isLowerWord(end + 1, "of") { return true }
+            let p = c.packed[start - 1]
+            if (p == Word.possessive && !c.isNamePossessive(start - 1)) || c.isLowerWord(start - 1, Word.its) || c.isLowerWord(start - 1, Word.their) { return true }
+            if c.isLowerWord(start - 1, Word.the) && end + 1 < c.count && c.isLowerWord(end + 1, Word.of) { return true }
         }
         var k = end
-        if c.folded(k) == "," { k += 1 }
-        return k + 1 < c.count && c.isLowerWord(k, "based") && c.isLowerWord(k + 1, "in")
+        if c.isWord(k, Word.comma) { k += 1 }
+        return k + 1 < c.count && c.isLowerWord(k, Word.based) && c.isLowerWord(k + 1, Word.inWord)
     }
 
     /// "X's chairman", "X shares", "X, a maker of …".
@@ -87,25 +87,25 @@ struct CompanyContextMatcher {
         let c = context
         guard end < c.count else { return false }
         var k = end
-        if c.folded(k) == "'s" { k += 1 }
-        if k < c.count && c.has(k, .lower) && c.inList(OrganizationContext.List.contextPossessed, k) {
+        if c.isWord(k, Word.possessive) { k += 1 }
+        if k < c.count && c.has(k, .lower) && c.inList(.contextPossessed, k) {
             // "X's chief executive", "X shares": a possessive, or a plural company word right after.
             if k > end || ["shares", "stock", "executives", "shareholders", "stockholders", "spokesman", "spokeswoman", "directors"].contains(c.folded(k)) {
                 return true
             }
         }
         // Apposition: ", a/an/the … company-noun" ending the phrase.
-        guard c.folded(end) == ",", end + 1 < c.count else { return false }
+        guard c.isWord(end, Word.comma), end + 1 < c.count else { return false }
         var j = end + 1
-        guard c.isLowerWord(j, "a") || c.isLowerWord(j, "an") || c.isLowerWord(j, "the") else { return false }
+        guard c.isLowerWord(j, Word.a) || c.isLowerWord(j, Word.an) || c.isLowerWord(j, Word.the) else { return false }
         j += 1
         let limit = min(c.count, j + 7)
         while j < limit {
-            let t = c.tokens[j]
-            if t.folded == "," || t.folded == "." || t.folded == ";" { return false }
+            if c.isWord(j, Word.comma) || c.isWord(j, Word.period) || c.isWord(j, Word.semicolon) { return false }
             // A person's apposition: "X, the founder of the company", "X, a partner in the firm".
-            if t.flags.contains(.lower) && c.inList(OrganizationContext.List.title, j) { return false }
-            if t.flags.contains(.lower) && c.inList(OrganizationContext.List.companyNoun, j) {
+            let lower = c.has(j, .lower)
+            if lower && c.inList(.title, j) { return false }
+            if lower && c.inList(.companyNoun, j) {
                 // The noun ends the phrase ("a maker of", "a company that", "a unit,"),
                 // not a modifier ("a company spokesman").
                 guard j + 1 < c.count else { return true }
@@ -130,10 +130,8 @@ extension CompanyContextMatcher {
     func ampersandNames() -> [Range<Int>] {
         let c = context
         var amps: [Int] = []
-        for k in 1..<max(1, c.count - 1) where c.folded(k) == "&" && !c.glued(k) && !c.glued(k + 1) { amps.append(k) }
+        for k in 1..<max(1, c.count - 1) where c.isWord(k, Word.ampersand) && !c.glued(k) && !c.glued(k + 1) { amps.append(k) }
         guard !amps.isEmpty else { return [] }
-        var lowerWords: Set<String> = []
-        for t in c.tokens where t.flags.contains(.lower) { lowerWords.insert(t.folded) }
         var found: [Range<Int>] = []
         for k in amps {
             guard c.isNameWord(k - 1), c.isNameWord(k + 1), !c.startsSentence(k + 1) else { continue }
@@ -141,7 +139,7 @@ extension CompanyContextMatcher {
             var s = k - 1
             while s > 0 && !c.startsSentence(s) && c.isNameWord(s - 1) && k - s < 3 { s -= 1 }
             var segments = 1
-            while segments < 3 && s > 1 && !c.startsSentence(s) && c.folded(s - 1) == "," && c.isNameWord(s - 2)
+            while segments < 3 && s > 1 && !c.startsSentence(s) && c.isWord(s - 1, Word.comma) && c.isNameWord(s - 2)
                     && !(s > 2 && c.isNameWord(s - 3)) && !c.isPlaceOrNationality((s - 2)..<(s - 1)) {
                 s -= 2; segments += 1
             }
@@ -150,10 +148,10 @@ extension CompanyContextMatcher {
             while e < c.count && e - k <= 3 && c.isNameWord(e) && !c.startsSentence(e) { e += 1 }
             guard s < k else { continue }
             if c.isPlaceOrNationality(s..<k) || c.isPlaceOrNationality((k + 1)..<e) { continue }
-            if lowerWords.contains(c.folded(k - 1)) && lowerWords.contains(c.folded(k + 1)) { continue }
+            if c.isWrittenInLowerCase(k - 1) && c.isWrittenInLowerCase(k + 1) { continue }
             var n = e
-            if n < c.count && c.folded(n) == "'s" { n += 1 }
-            if n < c.count && (c.tokens[n].number != nil || c.inList(OrganizationContext.List.indexNoun, n)) { continue }
+            if n < c.count && c.isWord(n, Word.possessive) { n += 1 }
+            if n < c.count && (c.tokens[n].number != nil || c.inList(.indexNoun, n)) { continue }
             found.append(s..<e)
         }
         return found

@@ -21,6 +21,8 @@ public final class GazetteerIndex: Sendable {
     public let negative: [UInt64: Bool]
     /// The longest entry, in tokens (bounds the scan).
     public let maxTokens: Int
+    /// The byte-prefix states of the positive entries (names and acronyms), for the scan.
+    let positivePrefixes: PhraseTable
     /// Time the load took, in seconds.
     public let loadSeconds: Double
 
@@ -37,6 +39,8 @@ public final class GazetteerIndex: Sendable {
         var negative: [UInt64: Bool] = [:]
         positive.reserveCapacity(12_000)
         negative.reserveCapacity(8_000)
+        var prefixes = PhraseTable.Builder()
+        prefixes.states.reserveCapacity(400_000)
         var maxTokens = 1
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
         for file in files {
@@ -76,6 +80,7 @@ public final class GazetteerIndex: Sendable {
                     guard !nameRange.isEmpty else { continue }
                     let name = UnsafeBufferPointer(rebasing: bytes[nameRange])
                     let (hash, tokens) = Self.phraseHash(name)
+                    if !isNegative { prefixes.addPhrase(name) }
                     maxTokens = max(maxTokens, tokens)
                     if isNegative {
                         // The value tells whether the place is written in capitals ("USA", "UAE").
@@ -95,6 +100,7 @@ public final class GazetteerIndex: Sendable {
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
                         let (ah, _) = Self.phraseHash(acronym)
+                        prefixes.addPhrase(acronym)
                         if positive[ah] == nil || positive[ah]?.longForm == nil {
                             positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
                         }
@@ -104,6 +110,7 @@ public final class GazetteerIndex: Sendable {
         }
         self.positive = positive
         self.negative = negative
+        positivePrefixes = PhraseTable(prefixes)
         self.maxTokens = min(maxTokens, 12)
         loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
@@ -133,6 +140,13 @@ public final class GazetteerIndex: Sendable {
 
     /// The hash of bytes already folded except for ASCII capitals, with white space collapsed.
     static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
+        hashWords(bytes) { _ in }
+    }
+
+    /// `hashWords`, calling `visit` with the state after each byte mixed in (the states of
+    /// all prefixes of the phrase, the last one its hash).
+    @inline(__always)
+    static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
         var h = offsetBasis
         var words = 0
         var inWord = false
@@ -144,13 +158,26 @@ public final class GazetteerIndex: Sendable {
                 continue
             }
             if !inWord {
-                if pendingSpace { mix(&h, 0x20); pendingSpace = false }
+                if pendingSpace { mix(&h, 0x20); visit(h); pendingSpace = false }
                 words += 1
                 inWord = true
             }
             mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            visit(h)
         }
         return (h, words)
+    }
+
+    /// The states of `phraseHash` after each byte of a phrase (folded as `phraseHash` folds it).
+    static func phraseStates(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (UInt64) -> Void) {
+        var ascii = true
+        for b in bytes where b >= 0x80 { ascii = false; break }
+        if !ascii {
+            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
+            _ = Array(folded.utf8).withUnsafeBufferPointer { hashWords($0, visit: visit) }
+            return
+        }
+        _ = hashWords(bytes, visit: visit)
     }
 
     /// Whether a name has at least two letters and no lower-case letter ("WHO", "U.N.").
@@ -170,6 +197,19 @@ public final class GazetteerIndex: Sendable {
     public static func extend(_ h: inout UInt64, with token: Token, first: Bool) {
         if !first && token.flags.contains(.spaceBefore) { mix(&h, 0x20) }
         for b in token.folded.utf8 { mix(&h, b) }
+    }
+
+    /// FNV-1a of a string's bytes as they are (no folding, no white-space collapsing).
+    @inline(__always)
+    static func plainHash(_ s: String) -> UInt64 {
+        if let h = s.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
+            var h = offsetBasis
+            for b in bytes { mix(&h, b) }
+            return h
+        }) { return h }
+        var h = offsetBasis
+        for b in s.utf8 { mix(&h, b) }
+        return h
     }
 
     /// The hash of a token range (as `extend` builds it).

@@ -24,9 +24,9 @@ struct GazetteerMatcher {
     func gazetteerMatches() -> [Match] {
         let c = context
         let index = c.gazetteers
-        return scan(checkJoins: true) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }.map { m in
+        return scan(checkJoins: true, table: index.positivePrefixes) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }.map { m in
             let r = m.range
-            guard r.count >= 2, index.positive[GazetteerIndex.hash(c.tokens[r])]?.team == true else { return m }
+            guard r.count >= 2, index.positive[c.hash(r)]?.team == true else { return m }
             for k in stride(from: min(r.upperBound - 1, r.lowerBound + 3), to: r.lowerBound, by: -1)
                 where c.isPlaceOrNationality(r.lowerBound..<k) && c.isCap(k) {
                 return Match(range: k..<r.upperBound, longForm: m.longForm)
@@ -37,12 +37,9 @@ struct GazetteerMatcher {
 
     /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
     func vocabularyMatches(_ list: String) -> [Match] {
-        var table: [UInt64: Bool] = [:]
-        for entry in context.vocabulary.entries(list) {
-            table[GazetteerIndex.hash(folded: entry)] = true
-        }
+        let (table, hashes) = context.tables.phraseTable(list)
         if table.isEmpty { return [] }
-        return scan { hash in table[hash] != nil ? (false, nil) : nil }
+        return scan(table: table) { hash in hashes.contains(hash) ? (false, nil) : nil }
     }
 
     /// Context checks of a match: a one-word name inside a longer run of capitalized words
@@ -51,36 +48,38 @@ struct GazetteerMatcher {
     func accept(_ range: Range<Int>, checkJoins: Bool) -> Bool {
         let c = context
         let next = range.upperBound
-        if next < c.count && c.inList(OrganizationContext.List.indexNoun, next) { return false }
-        if next + 1 < c.count && c.isCap(next) && c.inList(OrganizationContext.List.indexNoun, next + 1) { return false }
+        if next < c.count && c.inList(.indexNoun, next) { return false }
+        if next + 1 < c.count && c.isCap(next) && c.inList(.indexNoun, next + 1) { return false }
         if checkJoins && (c.joinsAcross(after: next) || c.joinedFromLeft(range.lowerBound)) { return false }
-        guard range.count == 1 || (range.count == 2 && c.folded(range.upperBound - 1) == "'s") else { return true }
+        guard range.count == 1 || (range.count == 2 && c.isWord(range.upperBound - 1, Word.possessive)) else { return true }
         let i = range.lowerBound
         if c.isCommonWordAtSentenceStart(i) { return false }
         // A listed acronym that is also a common-noun acronym ("CDT" a time zone, "CFC").
-        if range.count == 1 && c.tokens[i].flags.contains(.upper) && c.inList(OrganizationContext.List.nonAcronym, i) { return false }
+        if range.count == 1 && c.flags[i].contains(.upper) && c.inList(.nonAcronym, i) { return false }
         // Members of a legislature after its name are not part of it ("Senate Democrats",
         // "House Majority Whip").
         if next < c.count && c.isNameWord(next) && !c.startsSentence(next) && !c.isHead(next) && !c.isLegalSuffix(next)
             && !Self.memberWords.contains(c.folded(next)) { return false }
         if i > 0 && c.isNameWord(i - 1) && !c.startsSentence(i) && !c.isPlaceOrNationality((i - 1)..<i) { return false }
         // A surname: "Mr. Maxwell", "David O. Maxwell".
-        if i > 1 && c.folded(i - 1) == "." && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
-            && (c.isInitial(i - 2) || c.inList(OrganizationContext.List.stop, i - 2)) { return false }
+        if i > 1 && c.isWord(i - 1, Word.period) && c.glued(i - 1) && c.dottedPlaceEnd(i - 2) == nil
+            && (c.isInitial(i - 2) || c.inList(.stop, i - 2)) { return false }
         // A rating or a model: "AA-", "F-16".
-        if next + 1 < c.count && c.folded(next) == "-" && c.glued(next) && !(c.glued(next + 1) && c.tokens[next + 1].flags.contains(.alpha)) { return false }
+        if next + 1 < c.count && c.isWord(next, Word.hyphen) && c.glued(next) && !(c.glued(next + 1) && c.flags[next + 1].contains(.alpha)) { return false }
         return true
     }
 
     /// The scan: at each capitalized token, the longest listed phrase whose words are all
     /// capitalized (or inner function words), ending on a capitalized word or a period.
-    func scan(checkJoins: Bool = false, _ lookup: (UInt64) -> (allCaps: Bool, longForm: String?)?) -> [Match] {
+    /// `table` holds the prefixes of the listed phrases (the scan from a token stops when no
+    /// phrase begins with what it read) and marks the whole phrases, which `lookup` then reads.
+    func scan(checkJoins: Bool = false, table: PhraseTable, _ lookup: (UInt64) -> (allCaps: Bool, longForm: String?)?) -> [Match] {
         let c = context
         var matches: [Match] = []
         var i = 0
         let limit = 12
         while i < c.count {
-            guard c.isCap(i), !c.inList(OrganizationContext.List.stop, i) else {
+            guard c.isCap(i), !c.inList(.stop, i) else {
                 i += 1
                 continue
             }
@@ -89,18 +88,22 @@ struct GazetteerMatcher {
             var allUpper = true
             var j = i
             while j < c.count && j - i < limit {
-                let t = c.tokens[j]
+                let flags = c.flags[j]
                 if j > i {
-                    let nameish = c.isCap(j) || t.flags.contains(.punct) && t.folded != "(" && t.folded != ")" && t.folded != "\""
-                        || (t.flags.contains(.lower) && Self.innerWords.contains(t.folded)) || t.flags.contains(.digit) || t.folded == "'s"
+                    let nameish = c.isCap(j) || flags.contains(.punct) && !c.isWord(j, Word.openParen) && !c.isWord(j, Word.closeParen) && !c.isWord(j, Word.quote)
+                        || (flags.contains(.lower) && Self.innerWords.contains(c.folded(j))) || flags.contains(.digit) || c.isWord(j, Word.possessive)
                     if !nameish { break }
                     if c.startsSentence(j) { break }
                 }
-                if t.flags.contains(.alpha) && !t.flags.contains(.upper) { allUpper = false }
-                GazetteerIndex.extend(&h, with: t, first: j == i)
-                if let hit = lookup(h), c.isCap(j) || t.folded == "." || t.folded == "!" || t.folded == "'s" || t.flags.contains(.digit) {
+                if flags.contains(.alpha) && !flags.contains(.upper) { allUpper = false }
+                if j == i { h = c.wordHashes[i] } else { c.extend(&h, with: j, first: false) }
+                let state = table.lookup(h)
+                if state & PhraseTable.complete != 0, let hit = lookup(h),
+                   c.isCap(j) || c.isWord(j, Word.period) || c.isWord(j, Word.exclamation) || c.isWord(j, Word.possessive) || flags.contains(.digit) {
                     if !hit.allCaps || allUpper { best = (j + 1, hit.longForm) }
                 }
+                // No listed phrase goes on from here.
+                if state & PhraseTable.prefix == 0 { break }
                 j += 1
             }
             if let best, accept(i..<best.end, checkJoins: checkJoins) {

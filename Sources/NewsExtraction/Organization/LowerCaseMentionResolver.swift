@@ -11,7 +11,7 @@ struct LowerCaseMentionResolver {
     init(_ context: OrganizationContext) { self.context = context }
 
     /// Rules whose candidates count as full names.
-    static let nameRules: Set<String> = ["org.head-noun", "org.gazetteer"]
+    static let nameRules: [String] = ["org.head-noun", "org.gazetteer"]
 
     /// The mentions found: token index of the head noun and the full name.
     func mentions(candidates: [Candidate], heads: Set<String>) -> [(index: Int, value: String)] {
@@ -23,7 +23,7 @@ struct LowerCaseMentionResolver {
             guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
             // The name's head: the last capitalized word before its complement.
             var pre = r.upperBound
-            for k in r where c.has(k, .lower) && ["of", "for", "on"].contains(c.folded(k)) { pre = k; break }
+            for k in r where c.has(k, .lower) && (c.isWord(k, Word.of) || c.isWord(k, Word.forWord) || c.isWord(k, Word.on)) { pre = k; break }
             let h = pre - 1
             guard h > r.lowerBound || pre < r.upperBound, c.isHead(h) else { continue }
             let head = c.folded(h)
@@ -35,16 +35,19 @@ struct LowerCaseMentionResolver {
             }
         }
         if names.isEmpty { return [] }
+        // The heads' word hashes: a test before the dictionary.
+        let headHashes = names.keys.map { GazetteerIndex.plainHash($0) }
         var found: [(Int, String)] = []
-        for i in 1..<max(1, c.count) where c.has(i, .lower) && c.folded(i - 1) == "the" {
+        for i in 1..<max(1, c.count) where c.has(i, .lower) && c.isWord(i - 1, Word.the) {
+            guard headHashes.contains(c.wordHashes[i]) else { continue }
             guard let entry = names[c.folded(i)], let value = entry.value, entry.from <= i else { continue }
             if i + 1 < c.count {
-                let n = c.tokens[i + 1]
+                let n = c.flags[i + 1]
                 // "the ministry of finance", "the council members", "the council-appointed".
-                if n.flags.contains(.lower) && ["of", "for", "on"].contains(n.folded) { continue }
-                if n.flags.contains(.alpha) && !n.flags.contains(.lower) && !c.startsSentence(i + 1) { continue }
-                if n.folded == "-" && c.glued(i + 1) { continue }
-                if n.flags.contains(.lower) && n.flags.contains(.alpha) && c.inList(OrganizationContext.List.contextPossessed, i + 1) { continue }
+                if n.contains(.lower) && (c.isWord(i + 1, Word.of) || c.isWord(i + 1, Word.forWord) || c.isWord(i + 1, Word.on)) { continue }
+                if n.contains(.alpha) && !n.contains(.lower) && !c.startsSentence(i + 1) { continue }
+                if c.isWord(i + 1, Word.hyphen) && c.glued(i + 1) { continue }
+                if n.contains(.lower) && n.contains(.alpha) && c.inList(.contextPossessed, i + 1) { continue }
             }
             found.append((i, value))
         }

@@ -49,18 +49,18 @@ struct OrganizationChunker {
             let p = s - 1
             if c.isNameWord(p) && !c.startsSentence(s) { s = p; continue }
             guard p > 0, c.isNameWord(p - 1), !c.startsSentence(s) else { break }
-            let f = c.folded(p)
+            let f = c.packed[p]
             // A complete name on the left ends the name: "House and Senate", "FTC and Justice
             // Department", "World Bank and International Monetary Fund".
-            let leftIsName = c.isHead(p - 1) || c.isStandaloneWord(p - 1) || c.tokens[p - 1].flags.contains(.upper)
-            if f == "-" && c.glued(p) && c.glued(s) && !leftIsName { s = p - 1; continue }
-            if f == "&" { s = p - 1; continue }
-            if f == "." && c.glued(p) && c.isInitial(p - 1) { s = p - 1; continue }
-            if f == "'" && c.glued(p) && c.folded(p - 1).hasSuffix("s") { s = p - 1; continue }
+            let leftIsName = c.isHead(p - 1) || c.isStandaloneWord(p - 1) || c.flags[p - 1].contains(.upper)
+            if f == Word.hyphen && c.glued(p) && c.glued(s) && !leftIsName { s = p - 1; continue }
+            if f == Word.ampersand { s = p - 1; continue }
+            if f == Word.period && c.glued(p) && c.isInitial(p - 1) { s = p - 1; continue }
+            if f == Word.apostrophe && c.glued(p) && c.folded(p - 1).hasSuffix("s") { s = p - 1; continue }
             if c.isNamePossessive(p) { s = p - 1; continue }
             // "Securities and Exchange Commission": one word on each side of "and", else two
             // names side by side ("Eastman Kodak and General Motors").
-            if c.isLowerWord(p, "and") && !leftIsName && !c.isPlaceOrNationality((p - 1)..<p) && i - s <= 1
+            if c.isLowerWord(p, Word.and) && !leftIsName && !c.isPlaceOrNationality((p - 1)..<p) && i - s <= 1
                 && !(c.isCompanyHead(i) && p >= 2 && c.isNameWord(p - 2) && !c.startsSentence(p - 1)) { s = p - 1; continue }
             break
         }
@@ -78,7 +78,7 @@ struct OrganizationChunker {
             else if s + 1 < head, context.isPlaceOrNationality(s..<(s + 2)) { s += 2 }
             else if context.isPlaceOrNationality(s..<(s + 1)) { s += 1 }
             else { break }
-            if s < head && context.folded(s) == "'s" { s += 1 }
+            if s < head && context.isWord(s, Word.possessive) { s += 1 }
         }
         return s
     }
@@ -96,10 +96,10 @@ struct OrganizationChunker {
                 if c.isLegalSuffix(e - 1) { return suffixPeriodEnd(e) }
                 continue
             }
-            guard c.has(e, .lower), ["of", "for", "on"].contains(c.folded(e)) else { break }
+            guard c.has(e, .lower), (c.isWord(e, Word.of) || c.isWord(e, Word.forWord) || c.isWord(e, Word.on)) else { break }
             var k = e + 1
-            if k < c.count && c.isLowerWord(k, "the") { k += 1 }
-            guard k < c.count, complementWord(k), !c.inList(OrganizationContext.List.stop, k) else { break }
+            if k < c.count && c.isLowerWord(k, Word.the) { k += 1 }
+            guard k < c.count, complementWord(k), !c.inList(.stop, k) else { break }
             let complementEnd = complementEnd(from: k)
             // A company's seat is not part of its name ("… Industries of Warrenton").
             if c.isCompanyHead(e - 1) && (c.isPlaceOrNationality(k..<complementEnd) || !c.isHead(complementEnd - 1) && runIsPlaceLike(k..<complementEnd)) { break }
@@ -121,7 +121,7 @@ struct OrganizationChunker {
     /// start of a new sentence.
     func complementWord(_ k: Int) -> Bool {
         let c = context
-        return c.isCap(k) && !c.startsSentence(k) && !c.inList(OrganizationContext.List.title, k)
+        return c.isCap(k) && !c.startsSentence(k) && !c.inList(.title, k)
             && !c.isEventNoun(k)
     }
 
@@ -131,17 +131,17 @@ struct OrganizationChunker {
         var e = k + 1
         while e < c.count {
             if complementWord(e) { e += 1; continue }
-            let f = c.folded(e)
-            if (f == "-" && c.glued(e) || f == "&") && e + 1 < c.count && complementWord(e + 1) && (f == "&" || c.glued(e + 1)) {
+            let f = c.packed[e]
+            if (f == Word.hyphen && c.glued(e) || f == Word.ampersand) && e + 1 < c.count && complementWord(e + 1) && (f == Word.ampersand || c.glued(e + 1)) {
                 e += 2; continue
             }
-            if f == "." && c.glued(e) && c.tokens[e - 1].shape.contains(".") { e += 1; continue }
-            if c.isLowerWord(e, "and") || c.isLowerWord(e, "of") || c.isLowerWord(e, "for") {
+            if f == Word.period && c.glued(e) && c.shapeHasPeriod(e - 1) { e += 1; continue }
+            if c.isLowerWord(e, Word.and) || c.isLowerWord(e, Word.of) || c.isLowerWord(e, Word.forWord) {
                 var k2 = e + 1
-                if k2 < c.count && c.isLowerWord(k2, "the") && f == "of" { k2 += 1 }
+                if k2 < c.count && c.isLowerWord(k2, Word.the) && f == Word.of { k2 += 1 }
                 guard k2 < c.count, complementWord(k2) else { break }
                 // "and" before another organization name ends this one.
-                if f == "and" && runIsName(from: k2) { break }
+                if f == Word.and && runIsName(from: k2) { break }
                 e = k2 + 1
                 continue
             }
@@ -155,7 +155,7 @@ struct OrganizationChunker {
     func runIsName(from k: Int) -> Bool {
         let c = context
         var j = k
-        while j < c.count && (c.isCap(j) || c.folded(j) == "-" || c.folded(j) == "&") {
+        while j < c.count && (c.isCap(j) || c.isWord(j, Word.hyphen) || c.isWord(j, Word.ampersand)) {
             if (c.isHead(j) || c.isLegalSuffix(j)) && j > k { return true }
             j += 1
         }
@@ -174,10 +174,10 @@ struct OrganizationChunker {
         if isEvent(range) { return nil }
         // An investment fund named after a country ("the Mexico Fund", "the Spain Fund") is a
         // traded product, not an organization.
-        if range.upperBound == head + 1, head > range.lowerBound, c.folded(head) == "fund",
+        if range.upperBound == head + 1, head > range.lowerBound, c.isWord(head, Word.fund),
            c.isPlaceOrNationality(range.lowerBound..<head) { return nil }
         // A head noun in capitals ("TEMPORARY WORKERS") is a shouted heading, not a name.
-        if c.tokens[head].flags.contains(.upper) && c.tokens[head].end - c.tokens[head].start >= 4 { return nil }
+        if c.flags[head].contains(.upper) && c.tokens[head].end - c.tokens[head].start >= 4 { return nil }
         return Chunk(range: range, head: head)
     }
 
@@ -190,7 +190,7 @@ struct OrganizationChunker {
         let headStart = range.upperBound - 1 > range.lowerBound ? lastHead(in: range) : range.lowerBound
         for k in headStart..<range.upperBound where c.isEventNoun(k) {
             // A word in both lists ("Congress") is an institution unless used as an event.
-            if c.isHead(k) && !isEventUse(range) && !(k + 1 < c.count && c.isLowerWord(k + 1, "on")) { continue }
+            if c.isHead(k) && !isEventUse(range) && !(k + 1 < c.count && c.isLowerWord(k + 1, Word.on)) { continue }
             return true
         }
         // A name that is a place ("Soviet Union") is not an organization.
@@ -217,7 +217,7 @@ struct OrganizationChunker {
         let c = context
         if range.lowerBound > 0 && c.isOrdinalOrYear(range.lowerBound - 1) { return true }
         let next = range.upperBound
-        return next < c.count && c.isLowerWord(next, "on")
+        return next < c.count && c.isLowerWord(next, Word.on)
     }
 
     // MARK: Legal-suffix names
@@ -232,18 +232,18 @@ struct OrganizationChunker {
             var p = i - 1
             // "Foo, Inc." and "& Co."
             var ampersand = false
-            if c.folded(p) == "," && p > 0 && c.isNameWord(p - 1) { p -= 1 }
-            if c.folded(p) == "&" && p > 0 && c.isNameWord(p - 1) { p -= 1; ampersand = true }
+            if c.isWord(p, Word.comma) && p > 0 && c.isNameWord(p - 1) { p -= 1 }
+            if c.isWord(p, Word.ampersand) && p > 0 && c.isNameWord(p - 1) { p -= 1; ampersand = true }
             // "Baring Securities (Hong Kong) Ltd": a parenthesized place before the suffix.
             if let open = parenthesisOpening(closedAt: p) { p = open - 1 }
             // A listed name ending in a possessive before the suffix: "McDonald's Corp.".
             let possessiveName = c.isNamePossessive(p) && c.isNameWord(p - 1)
-            guard c.isNameWord(p) || possessiveName || (c.folded(p) == "." && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
+            guard c.isNameWord(p) || possessiveName || (c.isWord(p, Word.period) && c.glued(p) && p > 0 && c.isNameWord(p - 1)) else { i += 1; continue }
             start = companyLeftEdge(from: possessiveName ? p - 1 : p, afterAmpersand: ampersand)
             var end = suffixPeriodEnd(i + 1)
             // A second suffix: "Co. Ltd.", "Holdings Ltd", "Co., Ltd."
-            if end + 1 < c.count && c.folded(end) == "," && c.isLegalSuffix(end + 1) { end += 1 }
-            if end < c.count && c.isLegalSuffix(end) && (!c.startsSentence(end) || c.folded(end - 1) == ".") {
+            if end + 1 < c.count && c.isWord(end, Word.comma) && c.isLegalSuffix(end + 1) { end += 1 }
+            if end < c.count && c.isLegalSuffix(end) && (!c.startsSentence(end) || c.isWord(end - 1, Word.period)) {
                 end = suffixPeriodEnd(end + 1)
             }
             if start < i, !isEvent(start..<end) { chunks.append(Chunk(range: start..<end, head: i)) }
@@ -257,7 +257,7 @@ struct OrganizationChunker {
     /// sentence's).
     func suffixPeriodEnd(_ e: Int) -> Int {
         let c = context
-        guard e < c.count, c.folded(e) == ".", c.glued(e) else { return e }
+        guard e < c.count, c.isWord(e, Word.period), c.glued(e) else { return e }
         if e + 1 >= c.count { return e }
         if c.startsSentence(e + 1) && !continuesAfterSuffix(e + 1) { return e }
         return e + 1
@@ -268,11 +268,11 @@ struct OrganizationChunker {
     /// name ("… Corp. Chairman Frank Smith").
     func continuesAfterSuffix(_ k: Int) -> Bool {
         let c = context
-        let f = c.folded(k)
-        if f == "(" || c.tokens[k].flags.contains(.digit) { return true }
+        let f = c.packed[k]
+        if f == Word.openParen || c.flags[k].contains(.digit) { return true }
         // A second suffix: "C. Itoh Energy Co. Ltd.".
-        if c.isLegalSuffix(k) && c.tokens[k].flags.contains(.spaceBefore) { return true }
-        return c.isCap(k) && c.inList(OrganizationContext.List.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
+        if c.isLegalSuffix(k) && c.flags[k].contains(.spaceBefore) { return true }
+        return c.isCap(k) && c.inList(.title, k) && k + 1 < c.count && c.isNameWord(k + 1)
     }
 
     /// The "(" of a short parenthesized part of a company name closed at token `close`
@@ -280,10 +280,10 @@ struct OrganizationChunker {
     /// before it; nil otherwise.
     func parenthesisOpening(closedAt close: Int) -> Int? {
         let c = context
-        guard close >= 3, c.folded(close) == ")" else { return nil }
+        guard close >= 3, c.isWord(close, Word.closeParen) else { return nil }
         var o = close - 1
-        while o > close - 5 && o > 0 && c.folded(o) != "(" { o -= 1 }
-        guard c.folded(o) == "(", o < close - 1, o > 0, c.isNameWord(o - 1) else { return nil }
+        while o > close - 5 && o > 0 && !c.isWord(o, Word.openParen) { o -= 1 }
+        guard c.isWord(o, Word.openParen), o < close - 1, o > 0, c.isNameWord(o - 1) else { return nil }
         return o
     }
 
@@ -300,19 +300,19 @@ struct OrganizationChunker {
             if c.startsSentence(s) { break }
             if c.isNameWord(q) { s = q; continue }
             guard q > 0 else { break }
-            let f = c.folded(q)
-            if f == "&" && c.isNameWord(q - 1) { sawAmpersand = true; s = q - 1; continue }
-            if f == "-" && c.glued(q) && c.glued(s) && c.isNameWord(q - 1) { s = q - 1; continue }
+            let f = c.packed[q]
+            if f == Word.ampersand && c.isNameWord(q - 1) { sawAmpersand = true; s = q - 1; continue }
+            if f == Word.hyphen && c.glued(q) && c.glued(s) && c.isNameWord(q - 1) { s = q - 1; continue }
             // A capital inside a hyphen chain: "Rent-A-Car".
-            if f == "-" && c.glued(q) && c.glued(s) && q >= 3 && c.isCap(q - 1) && c.glued(q - 1)
-                && c.folded(q - 2) == "-" && c.glued(q - 2) && c.isNameWord(q - 3) { s = q - 3; continue }
-            if f == "." && c.glued(q) && c.isInitial(q - 1) { s = q - 1; continue }
+            if f == Word.hyphen && c.glued(q) && c.glued(s) && q >= 3 && c.isCap(q - 1) && c.glued(q - 1)
+                && c.isWord(q - 2, Word.hyphen) && c.glued(q - 2) && c.isNameWord(q - 3) { s = q - 3; continue }
+            if f == Word.period && c.glued(q) && c.isInitial(q - 1) { s = q - 1; continue }
             if c.isNamePossessive(q) && c.isNameWord(q - 1) { s = q - 1; continue }
             // Merged companies joined by a slash: "Bridgestone/Firestone Inc.", "Capital Cities/ABC Inc.".
-            if f == "/" && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; continue }
+            if f == Word.slash && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; continue }
             // A parenthesized name part: "Hispanoil (Sumatra) Production Ltd.".
             if let open = parenthesisOpening(closedAt: q), !c.startsSentence(open) { s = open - 1; continue }
-            if f == "," && sawAmpersand && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; sawAmpersand = false; continue }
+            if f == Word.comma && sawAmpersand && c.isNameWord(q - 1) && !c.isPlaceOrNationality((q - 1)..<q) { s = q - 1; sawAmpersand = false; continue }
             break
         }
         if s < p && c.isCommonWordAtSentenceStart(s) { s += 1 }

@@ -3,11 +3,14 @@ import Foundation
 /// What every ORG matcher reads about a document: its tokens, the word lists of the rule
 /// set (head nouns, legal suffixes, event nouns, stop words, titles…) and the gazetteers,
 /// with the token tests the matchers share (is this a capitalized name word, a place…).
-struct OrganizationContext {
+/// Built once per document (see `shared`) and read by all ORG matchers of that document.
+final class OrganizationContext {
     let document: SegmentedDocument
     let tokens: [Token]
     let vocabulary: Vocabulary
     let gazetteers: GazetteerIndex
+    /// The rule set's word lists as bits and phrase tables.
+    let tables: OrganizationTables
 
     /// Vocabulary list names.
     enum List {
@@ -34,120 +37,144 @@ struct OrganizationContext {
     /// ("Shares", "Until"): there the capital letter comes from the sentence, not a name.
     let commonSentenceStarts: Set<String>
 
-    /// Per token, the word lists its folded form belongs to (bit `k` = `maskedLists[k]`),
-    /// plus `governmentBit` and `companyBit` for the kinds of head nouns: one hash per token
-    /// instead of one per test.
-    let masks: [UInt16]
+    /// Per token, the word lists its folded form belongs to (`ListBits`): one lookup per
+    /// token instead of one hash per test.
+    let masks: [ListBits]
 
-    static let maskedLists: [String] = [List.head, List.event, List.legal, List.stop, List.title, List.standalone,
-                                        List.nonAcronym, List.indexNoun, List.possessive, List.contextBefore,
-                                        List.contextPossessed, List.companyNoun, List.placeAbbreviation,
-                                        List.firstWordHead]
-    static let governmentBit: UInt16 = 1 << 13
-    static let companyBit: UInt16 = 1 << 14
-
-    /// The bit of a list name.
-    @inline(__always)
-    static func bit(_ list: String) -> UInt16 {
-        switch list {
-        case List.head: return 1 << 0
-        case List.event: return 1 << 1
-        case List.legal: return 1 << 2
-        case List.stop: return 1 << 3
-        case List.title: return 1 << 4
-        case List.standalone: return 1 << 5
-        case List.nonAcronym: return 1 << 6
-        case List.indexNoun: return 1 << 7
-        case List.possessive: return 1 << 8
-        case List.contextBefore: return 1 << 9
-        case List.contextPossessed: return 1 << 10
-        case List.companyNoun: return 1 << 11
-        case List.placeAbbreviation: return 1 << 12
-        case List.firstWordHead: return 1 << 15
-        default: return 0
-        }
-    }
+    /// Per token, its folded form packed by `Word.pack` (compared without a string compare).
+    let packed: [UInt64]
+    /// Per token, its flags and lexicon id: the columns the matchers read most, apart from
+    /// the large `Token` values.
+    let flags: [TokenFlags]
+    let lexIds: [Int32]
+    /// Per token, the FNV-1a hash of its folded bytes (`GazetteerIndex.plainHash`): the
+    /// state of a phrase hash after this token as the phrase's first.
+    let wordHashes: [UInt64]
 
     /// The context of a document, shared by the ORG matchers of one document on one thread
     /// (built once, not once per matcher).
     static func shared(_ document: SegmentedDocument) -> OrganizationContext {
-        let key = ObjectIdentifier(document.text)
-        let slot = Thread.current.threadDictionary
-        if let box = slot[Self.cacheKey] as? ContextBox, box.key == key, box.context.tokens.count == document.tokens.count {
-            return box.context
+        let cache = OrganizationThreadCache.current
+        if let context = cache.context, context.document.text === document.text,
+           context.tokens.count == document.tokens.count {
+            return context
         }
-        let context = OrganizationContext(document)
-        slot[Self.cacheKey] = ContextBox(key: key, context: context)
+        let context = OrganizationContext(document, tables: cache.tables(for: document))
+        cache.context = context
         return context
     }
 
-    static let cacheKey = "NewsExtraction.OrganizationContext"
-    static let tableKey = "NewsExtraction.OrganizationWordTable"
-
-    /// The word → lists table of a vocabulary, cached per thread; rebuilt when the sizes of
-    /// the lists change (another rule set).
-    static func wordTable(_ vocabulary: Vocabulary) -> WordTable {
-        var sizes: [Int] = []
-        sizes.reserveCapacity(maskedLists.count + 1)
-        for name in maskedLists { sizes.append(vocabulary.entries(name).count) }
-        sizes.append(vocabulary.valuedEntries(List.head).count)
-        let slot = Thread.current.threadDictionary
-        if let cached = slot[tableKey] as? WordTable, cached.sizes == sizes { return cached }
-        var masks: [String: UInt16] = [:]
-        masks.reserveCapacity(1024)
-        for name in maskedLists {
-            for entry in vocabulary.entries(name) { masks[entry, default: 0] |= bit(name) }
-        }
-        for (entry, kind) in vocabulary.valuedEntries(List.head) {
-            if kind == "gov" { masks[entry, default: 0] |= governmentBit }
-            if kind == "company" { masks[entry, default: 0] |= companyBit }
-        }
-        let table = WordTable(sizes: sizes, masks: masks)
-        slot[tableKey] = table
-        return table
+    convenience init(_ document: SegmentedDocument, gazetteers: GazetteerIndex = .shared) {
+        self.init(document, tables: OrganizationThreadCache.current.tables(for: document), gazetteers: gazetteers)
     }
 
-    init(_ document: SegmentedDocument, gazetteers: GazetteerIndex = .shared) {
+    init(_ document: SegmentedDocument, tables: OrganizationTables, gazetteers: GazetteerIndex = .shared) {
         self.document = document
         tokens = document.tokens
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
-        let table = Self.wordTable(document.vocabulary)
-        if let lexicon = document.lexicon, lexicon.usable {
-            // Every one-word vocabulary entry has a lexicon id, so a token without one is in
-            // no list (unless its folded form has a space, as multi-word entries do): only
-            // tokens with an id are hashed.
-            masks = document.tokens.map { t in
-                t.lex >= 0 || t.folded.utf8.contains(0x20) ? table.masks[t.folded] ?? 0 : 0
-            }
-        } else {
-            masks = document.tokens.map { table.masks[$0.folded] ?? 0 }
+        self.tables = tables
+        (masks, packed, flags, lexIds, wordHashes) = tables.columns(of: document.tokens)
+        var starts: [Int] = []
+        for i in 0..<flags.count {
+            let f = flags[i]
+            if f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) { starts.append(i) }
         }
-        var common: Set<String> = []
-        document.tokens.withUnsafeBufferPointer { tokens in
-            var starts: Set<String> = []
-            // Length and first byte of each start, a cheap filter before hashing every lower-case word.
-            var filter = [Bool](repeating: false, count: 256)
-            for i in 0..<tokens.count {
-                let flags = tokens[i].flags
-                guard flags.contains(.sentenceStart) && flags.contains(.title) && !flags.contains(.upper) else { continue }
-                starts.insert(tokens[i].folded)
-                filter[Self.filterKey(tokens[i].folded)] = true
-            }
-            if !starts.isEmpty {
-                for i in 0..<tokens.count where tokens[i].flags.contains(.lower) && filter[Self.filterKey(tokens[i].folded)] {
-                    if starts.contains(tokens[i].folded) { common.insert(tokens[i].folded) }
-                }
-            }
-        }
-        commonSentenceStarts = common
+        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
     }
 
-    @inline(__always)
-    static func filterKey(_ folded: String) -> Int {
-        let utf8 = folded.utf8
-        return (utf8.count &* 31 &+ Int(utf8.first ?? 0)) & 255
+    /// Bit `id` set when a lower-case token has lexicon id `id` (built on first use).
+    private var lowerCaseLexicon: [UInt64]? = nil
+
+    /// The lower-case tokens without a lexicon id, by `wordKey` (built on first use).
+    private var lowerCaseOthers: PhraseTable? = nil
+
+
+    /// Whether the document also writes the folded form of token `q` as a lower-case token.
+    func isWrittenInLowerCase(_ q: Int) -> Bool {
+        let lex = Int(lexIds[q])
+        guard lex >= 0 else {
+            if lowerCaseOthers == nil {
+                var builder = PhraseTable.Builder()
+                for i in 0..<lexIds.count where lexIds[i] < 0 && flags[i].contains(.lower) {
+                    builder.add(wordHashes[i], PhraseTable.complete)
+                }
+                lowerCaseOthers = PhraseTable(builder)
+            }
+            // The table may answer yes wrongly, never no: a yes is checked on the strings.
+            guard lowerCaseOthers!.lookup(wordHashes[q]) != 0 else { return false }
+            return !writtenInLowerCase([q]).isEmpty
+        }
+        if lowerCaseLexicon == nil {
+            var top = 0
+            for id in lexIds where Int(id) > top { top = Int(id) }
+            var bits = [UInt64](repeating: 0, count: top / 64 + 1)
+            for i in 0..<lexIds.count where lexIds[i] >= 0 && flags[i].contains(.lower) {
+                bits[Int(lexIds[i]) >> 6] |= 1 << UInt64(lexIds[i] & 63)
+            }
+            lowerCaseLexicon = bits
+        }
+        return lowerCaseLexicon![lex >> 6] & (1 << UInt64(lex & 63)) != 0
     }
+
+    /// Of the folded forms of tokens `queries`, those that the document also writes as a
+    /// lower-case token passing `include`. One pass over the tokens: a token with a lexicon
+    /// id can only equal a query with the same id (ids intern folded forms), the others are
+    /// filtered on length and first and last bytes before a string test.
+    func writtenInLowerCase(_ queries: [Int], include: (Int) -> Bool = { _ in true }) -> Set<String> {
+        Self.writtenInLowerCase(queries, tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes, include: include)
+    }
+
+    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], flags: [TokenFlags], lexIds: [Int32], wordHashes: [UInt64],
+                                   include: (Int) -> Bool = { _ in true }) -> Set<String> {
+        guard !queries.isEmpty else { return [] }
+        // The words not found yet, with the number of them per filter slot (a found word
+        // leaves the filter, so a frequent word is not tested again).
+        var pendingLex: [Int32] = [], lexWords: [String] = []
+        var pendingStrings: [String] = []
+        var lexSlots = [UInt16](repeating: 0, count: 1024)
+        var stringSlots = [UInt16](repeating: 0, count: 1024)
+        for q in queries {
+            let lex = lexIds[q]
+            if lex >= 0 {
+                if pendingLex.contains(lex) { continue }
+                pendingLex.append(lex)
+                lexWords.append(tokens[q].folded)
+                lexSlots[Int(lex) & 1023] += 1
+            } else {
+                let word = tokens[q].folded
+                if pendingStrings.contains(word) { continue }
+                pendingStrings.append(word)
+                stringSlots[Int(truncatingIfNeeded: wordHashes[q] >> 54)] += 1
+            }
+        }
+        var found: Set<String> = []
+        var pending = pendingLex.count + pendingStrings.count
+        for i in 0..<flags.count where flags[i].contains(.lower) {
+            let lex = lexIds[i]
+            if lex >= 0 {
+                let slot = Int(lex) & 1023
+                guard lexSlots[slot] != 0, let k = pendingLex.firstIndex(of: lex), include(i) else { continue }
+                found.insert(lexWords[k])
+                pendingLex.remove(at: k)
+                lexWords.remove(at: k)
+                lexSlots[slot] -= 1
+            } else {
+                guard !pendingStrings.isEmpty else { continue }
+                let slot = Int(truncatingIfNeeded: wordHashes[i] >> 54)
+                guard stringSlots[slot] != 0 else { continue }
+                let word = tokens[i].folded
+                guard let k = pendingStrings.firstIndex(of: word), include(i) else { continue }
+                found.insert(word)
+                pendingStrings.remove(at: k)
+                stringSlots[slot] -= 1
+            }
+            pending -= 1
+            if pending == 0 { break }
+        }
+        return found
+    }
+
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
     func isCommonWordAtSentenceStart(_ i: Int) -> Bool {
@@ -158,75 +185,75 @@ struct OrganizationContext {
     /// McGraw", "Time-Warner", "non-Manpower" from the left).
     func joinsAcross(after end: Int) -> Bool {
         guard end + 1 < count else { return false }
-        let f = tokens[end].folded
-        if f == "/" && isCap(end + 1) { return true }
-        if f == "-" && !tokens[end].flags.contains(.spaceBefore) && !tokens[end + 1].flags.contains(.spaceBefore) && isCap(end + 1) { return true }
+        let f = packed[end]
+        if f == Word.slash && isCap(end + 1) { return true }
+        if f == Word.hyphen && !flags[end].contains(.spaceBefore) && !flags[end + 1].contains(.spaceBefore) && isCap(end + 1) { return true }
         return false
     }
 
     /// A hyphen or slash joins the token before `start` to it ("non-Manpower", "Carnegie-Mellon").
     func joinedFromLeft(_ start: Int) -> Bool {
         guard start >= 2 else { return false }
-        let f = tokens[start - 1].folded
-        if f == "/" && isCap(start - 2) { return true }
-        if f == "-" && !tokens[start - 1].flags.contains(.spaceBefore) && !tokens[start].flags.contains(.spaceBefore) && isCap(start - 2) { return true }
+        let f = packed[start - 1]
+        if f == Word.slash && isCap(start - 2) { return true }
+        if f == Word.hyphen && !flags[start - 1].contains(.spaceBefore) && !flags[start].contains(.spaceBefore) && isCap(start - 2) { return true }
         return false
     }
 
     /// A possessive that may stand inside a name ("People's Bank", "Workers' Party").
     func isNamePossessive(_ i: Int) -> Bool {
-        guard i > 0 && tokens[i].folded == "'s" && !tokens[i].flags.contains(.spaceBefore) else { return false }
-        if inList(List.possessive, i - 1) { return true }
+        guard i > 0 && packed[i] == Word.possessive && !flags[i].contains(.spaceBefore) else { return false }
+        if inList(.possessive, i - 1) { return true }
         // A listed name that ends in a possessive ("Moody's Investors Service").
-        if let entry = gazetteers.positive[GazetteerIndex.hash(tokens[(i - 1)...i])], !entry.allCaps { return true }
+        if let entry = gazetteers.positive[hash((i - 1)..<(i + 1))], !entry.allCaps { return true }
         return false
     }
 
     /// An initial with its period ("W.R." "E."): a capitals token with a period inside or one letter.
     func isInitial(_ i: Int) -> Bool {
-        let t = tokens[i]
-        guard t.flags.contains(.upper) else { return false }
-        return t.shape.contains(".") || t.end - t.start == 1
+        guard flags[i].contains(.upper) else { return false }
+        return shapeHasPeriod(i) || tokens[i].end - tokens[i].start == 1
     }
 
     var count: Int { tokens.count }
 
     @inline(__always) func folded(_ i: Int) -> String { tokens[i].folded }
-    @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { tokens[i].flags.contains(f) }
-    @inline(__always) func inList(_ list: String, _ i: Int) -> Bool { masks[i] & Self.bit(list) != 0 }
+    /// The folded form of token `i` is the word `word` (a `Word` constant).
+    @inline(__always) func isWord(_ i: Int, _ word: UInt64) -> Bool { packed[i] == word }
+    @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { flags[i].contains(f) }
+    @inline(__always) func inList(_ list: ListBits, _ i: Int) -> Bool { !masks[i].isDisjoint(with: list) }
 
     /// A capitalized word outside an all-capitals line (a headline or dateline).
     @inline(__always) func isCap(_ i: Int) -> Bool {
-        let f = tokens[i].flags
+        let f = flags[i]
         return f.contains(.title) && !f.contains(.capsLine)
     }
 
     /// A capitalized word that may belong to a name: not a stop word nor a title.
     func isNameWord(_ i: Int) -> Bool {
-        isCap(i) && !inList(List.stop, i) && !inList(List.title, i)
+        isCap(i) && !inList(.stop, i) && !inList(.title, i)
     }
 
     /// An organization head noun, capitalized.
-    func isHead(_ i: Int) -> Bool { isCap(i) && inList(List.head, i) }
+    func isHead(_ i: Int) -> Bool { isCap(i) && inList(.head, i) }
 
     /// A head noun of a government body (a nationality before it names the country).
-    func isGovernmentHead(_ i: Int) -> Bool { masks[i] & Self.governmentBit != 0 }
+    func isGovernmentHead(_ i: Int) -> Bool { masks[i].contains(.governmentHead) }
 
     /// A head noun of a company's name ("Industries", "Securities", "Associates"): a place
     /// after it is the company's seat, not part of its name.
-    func isCompanyHead(_ i: Int) -> Bool { masks[i] & Self.companyBit != 0 }
+    func isCompanyHead(_ i: Int) -> Bool { masks[i].contains(.companyHead) }
 
     /// A place written with periods ("U.S.", "U.K."): the end of the abbreviation (after its
     /// last period), when its letters name a place in capitals.
     func dottedPlaceEnd(_ i: Int) -> Int? {
-        let t = tokens[i]
-        guard t.flags.contains(.upper), t.shape.contains(".") else { return nil }
+        guard flags[i].contains(.upper), shapeHasPeriod(i) else { return nil }
         var letters = ""
-        for ch in t.folded where ch != "." { letters.append(ch) }
+        for ch in tokens[i].folded where ch != "." { letters.append(ch) }
         var bytes = Array(letters.utf8)
         let hash = bytes.withUnsafeMutableBufferPointer { GazetteerIndex.phraseHash(UnsafeBufferPointer($0)).0 }
         guard gazetteers.negative[hash] == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
-        if i + 1 < count && tokens[i + 1].folded == "." && !tokens[i + 1].flags.contains(.spaceBefore) { return i + 2 }
+        if i + 1 < count && packed[i + 1] == Word.period && !flags[i + 1].contains(.spaceBefore) { return i + 2 }
         return i + 1
     }
 
@@ -234,61 +261,65 @@ struct OrganizationContext {
     /// Also the two halves of a suffix written with a space inside ("S.p. A.", "G.m.b. H.").
     func isLegalSuffix(_ i: Int) -> Bool {
         guard isCap(i) else { return false }
-        if inList(List.legal, i) { return true }
-        let f = tokens[i].folded
-        if f == "s.p" || f == "g.m.b" {
-            return i + 2 < count && tokens[i + 1].folded == "." && glued(i + 1) && tokens[i + 2].folded == (f == "s.p" ? "a" : "h")
+        if inList(.legal, i) { return true }
+        let f = packed[i]
+        if f == Word.sp || f == Word.gmb {
+            return i + 2 < count && packed[i + 1] == Word.period && glued(i + 1) && packed[i + 2] == (f == Word.sp ? Word.a : Word.h)
         }
-        if (f == "a" || f == "h") && i >= 2 && tokens[i - 1].folded == "." && glued(i - 1) {
-            return tokens[i - 2].folded == (f == "a" ? "s.p" : "g.m.b")
+        if (f == Word.a || f == Word.h) && i >= 2 && packed[i - 1] == Word.period && glued(i - 1) {
+            return packed[i - 2] == (f == Word.a ? Word.sp : Word.gmb)
         }
         return false
     }
 
     /// A capitalized event noun ("Congress", "Conference", "Cup").
-    func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(List.event, i) }
+    func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(.event, i) }
 
     /// The token starts a sentence: ICU's sentence start, except after an initial or an
     /// abbreviation with a period ("W.R. Grace", "U.S. Postal Service", "Mr. Smith").
     func startsSentence(_ i: Int) -> Bool {
-        guard tokens[i].flags.contains(.sentenceStart) else { return false }
-        guard i >= 2, tokens[i - 1].folded == ".", !tokens[i - 1].flags.contains(.spaceBefore) else { return true }
-        let p = tokens[i - 2]
-        if p.shape.contains(".") { return false }
-        if p.flags.contains(.upper) && p.end - p.start == 1 { return false }
-        if p.flags.contains(.title) && inList(List.stop, i - 2) && p.end - p.start <= 3 { return false }
+        guard flags[i].contains(.sentenceStart) else { return false }
+        guard i >= 2, packed[i - 1] == Word.period, !flags[i - 1].contains(.spaceBefore) else { return true }
+        let p = i - 2
+        if shapeHasPeriod(p) { return false }
+        let pf = flags[p], length = tokens[p].end - tokens[p].start
+        if pf.contains(.upper) && length == 1 { return false }
+        if pf.contains(.title) && inList(.stop, p) && length <= 3 { return false }
         return true
     }
 
     /// Words of a legislature or institution named by one word ("House", "Senate"): they
     /// end a name at its left ("House and Senate" are two names).
-    func isStandaloneWord(_ i: Int) -> Bool { isCap(i) && inList(List.standalone, i) }
+    func isStandaloneWord(_ i: Int) -> Bool { isCap(i) && inList(.standalone, i) }
 
     /// The token is glued to the previous one (no white space between).
-    @inline(__always) func glued(_ i: Int) -> Bool { !tokens[i].flags.contains(.spaceBefore) }
+    @inline(__always) func glued(_ i: Int) -> Bool { !flags[i].contains(.spaceBefore) }
 
-    @inline(__always) func isLowerWord(_ i: Int, _ word: String) -> Bool {
-        tokens[i].folded == word && tokens[i].flags.contains(.lower)
+    @inline(__always) func isLowerWord(_ i: Int, _ word: UInt64) -> Bool {
+        packed[i] == word && flags[i].contains(.lower)
     }
 
     /// The token is an ordinal or a four-digit year (what makes a name an event:
     /// "the 24th International Congress", "the 2022 World Cup").
     func isOrdinalOrYear(_ i: Int) -> Bool {
-        let t = tokens[i]
-        if t.ordinal != nil && t.flags.contains(.ordinal) { return true }
-        if let n = t.number, t.flags.contains(.digit), n >= 1800, n <= 2100, t.end - t.start == 4 { return true }
+        let f = flags[i]
+        if tokens[i].ordinal != nil && f.contains(.ordinal) { return true }
+        if let n = tokens[i].number, f.contains(.digit), n >= 1800, n <= 2100, tokens[i].end - tokens[i].start == 4 { return true }
         return false
     }
 
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
-        if gazetteers.isNegative(tokens[range]) { return true }
-        if range.count == 1 && vocabulary.contains(List.regionWord, tokens[range.lowerBound].folded) { return true }
+        let h = hash(range)
+        if gazetteers.negative[h] != nil { return true }
+        if range.count == 1 && masks[range.lowerBound].contains(.regionWord) { return true }
         // Former states (vocabulary org_former_country), for names of two or three words.
         guard range.count >= 2 && range.count <= 3 else { return false }
+        // The hash is of the phrase's bytes: a phrase not in the filter is not in the list.
+        guard tables.formerCountries.lookup(h) != 0 else { return false }
         var phrase = ""
         for k in range {
-            if k > range.lowerBound && tokens[k].flags.contains(.spaceBefore) { phrase.append(" ") }
+            if k > range.lowerBound && flags[k].contains(.spaceBefore) { phrase.append(" ") }
             phrase.append(tokens[k].folded)
         }
         return vocabulary.contains(List.formerCountry, phrase)
@@ -296,8 +327,28 @@ struct OrganizationContext {
 
     /// The acronym is a place or country written in capitals ("USA", "UAE").
     func isPlaceAcronym(_ i: Int) -> Bool {
-        inList(List.placeAbbreviation, i) || gazetteers.isNegative(tokens[i..<(i + 1)], capitalsOnly: true)
+        inList(.placeAbbreviation, i) || gazetteers.negative[hash(i..<(i + 1))] == true
     }
+
+    /// The hash of a token range, as `GazetteerIndex.hash` computes it (without copying tokens).
+    @inline(__always)
+    func hash(_ range: Range<Int>) -> UInt64 {
+        guard !range.isEmpty else { return GazetteerIndex.offsetBasis }
+        var h = wordHashes[range.lowerBound]
+        for k in (range.lowerBound + 1)..<range.upperBound { extend(&h, with: k, first: false) }
+        return h
+    }
+
+    /// Extends a running hash by token `k`, as `GazetteerIndex.extend` does.
+    @inline(__always)
+    func extend(_ h: inout UInt64, with k: Int, first: Bool) {
+        if !first && flags[k].contains(.spaceBefore) { GazetteerIndex.mix(&h, 0x20) }
+        for b in tokens[k].folded.utf8 { GazetteerIndex.mix(&h, b) }
+    }
+
+    /// The token's shape has a period ("X.X", "X.").
+    @inline(__always)
+    func shapeHasPeriod(_ i: Int) -> Bool { tokens[i].shape.utf8.contains(0x2E) }
 
     /// The original text of a token range with runs of white space made one space.
     func text(_ range: Range<Int>) -> String {

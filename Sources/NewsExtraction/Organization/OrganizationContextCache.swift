@@ -1,19 +1,252 @@
-/// Holds a document's `OrganizationContext` in the thread's cache.
-final class ContextBox {
-    let key: ObjectIdentifier
-    let context: OrganizationContext
-    init(key: ObjectIdentifier, context: OrganizationContext) {
-        self.key = key
-        self.context = context
+import Foundation
+
+/// The ORG word lists a word belongs to, one bit each, plus the kinds of head nouns
+/// (`governmentHead`, `companyHead`: the value column of `org_head_noun`).
+struct ListBits: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let head = ListBits(rawValue: 1 << 0)
+    static let event = ListBits(rawValue: 1 << 1)
+    static let legal = ListBits(rawValue: 1 << 2)
+    static let stop = ListBits(rawValue: 1 << 3)
+    static let title = ListBits(rawValue: 1 << 4)
+    static let standalone = ListBits(rawValue: 1 << 5)
+    static let nonAcronym = ListBits(rawValue: 1 << 6)
+    static let indexNoun = ListBits(rawValue: 1 << 7)
+    static let possessive = ListBits(rawValue: 1 << 8)
+    static let contextBefore = ListBits(rawValue: 1 << 9)
+    static let contextPossessed = ListBits(rawValue: 1 << 10)
+    static let companyNoun = ListBits(rawValue: 1 << 11)
+    static let placeAbbreviation = ListBits(rawValue: 1 << 12)
+    static let governmentHead = ListBits(rawValue: 1 << 13)
+    static let companyHead = ListBits(rawValue: 1 << 14)
+    static let firstWordHead = ListBits(rawValue: 1 << 15)
+    static let regionWord = ListBits(rawValue: 1 << 16)
+
+    /// The lists with a bit, by vocabulary name.
+    static let lists: [(name: String, bit: ListBits)] = [
+        (OrganizationContext.List.head, .head), (OrganizationContext.List.event, .event),
+        (OrganizationContext.List.legal, .legal), (OrganizationContext.List.stop, .stop),
+        (OrganizationContext.List.title, .title), (OrganizationContext.List.standalone, .standalone),
+        (OrganizationContext.List.nonAcronym, .nonAcronym), (OrganizationContext.List.indexNoun, .indexNoun),
+        (OrganizationContext.List.possessive, .possessive), (OrganizationContext.List.contextBefore, .contextBefore),
+        (OrganizationContext.List.contextPossessed, .contextPossessed), (OrganizationContext.List.companyNoun, .companyNoun),
+        (OrganizationContext.List.placeAbbreviation, .placeAbbreviation), (OrganizationContext.List.firstWordHead, .firstWordHead),
+        (OrganizationContext.List.regionWord, .regionWord),
+    ]
+}
+
+/// The ORG word lists of one rule set in the forms the matchers test fast: the lists of each
+/// word as bits, by folded word and by lexicon id; phrase tables of the name lists scanned
+/// as phrases; hashes of the former countries. Built once per rule set and thread.
+final class OrganizationTables {
+    /// The lexicon the tables index (held, so that its identity stays unique), or nil.
+    let lexicon: Lexicon?
+    /// The sizes of the lists (identify the vocabulary when there is no lexicon).
+    let sizes: [Int]
+    /// The list bits of each entry.
+    let wordMasks: [String: ListBits]
+    /// What the columns take from a lexicon word: its hash, pack and list bits (one
+    /// record, one cache line to read per token).
+    struct LexEntry {
+        var hash: UInt64 = 0
+        var pack: UInt64 = .max
+        var masks: ListBits = []
+    }
+    /// The entry of each lexicon word id (empty without a usable lexicon).
+    let lexEntries: [LexEntry]
+    /// The byte lengths (below 64) of the entries with a space: a token whose folded form has
+    /// one of these lengths and a space is looked up by string.
+    let multiWordLengths: UInt64
+
+    /// Plain FNV-1a hashes of the former countries' entries (a filter before the string test).
+    let formerCountries: PhraseTable
+    /// Phrase tables of vocabulary lists scanned as names, built on first use.
+    private var listTables: [String: (table: PhraseTable, hashes: Set<UInt64>)] = [:]
+    private let vocabulary: Vocabulary
+
+    static func sizes(_ vocabulary: Vocabulary) -> [Int] {
+        var sizes: [Int] = []
+        sizes.reserveCapacity(ListBits.lists.count + 2)
+        for (name, _) in ListBits.lists { sizes.append(vocabulary.entries(name).count) }
+        sizes.append(vocabulary.valuedEntries(OrganizationContext.List.head).count)
+        sizes.append(vocabulary.entries(OrganizationContext.List.formerCountry).count)
+        return sizes
+    }
+
+    init(vocabulary: Vocabulary, lexicon: Lexicon?) {
+        assert(Word.check(), "a Word constant is not the pack of its word")
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon
+        sizes = Self.sizes(vocabulary)
+        var masks: [String: ListBits] = [:]
+        masks.reserveCapacity(1024)
+        for (name, bit) in ListBits.lists {
+            for entry in vocabulary.entries(name) { masks[entry, default: []].insert(bit) }
+        }
+        for (entry, kind) in vocabulary.valuedEntries(OrganizationContext.List.head) {
+            if kind == "gov" { masks[entry, default: []].insert(.governmentHead) }
+            if kind == "company" { masks[entry, default: []].insert(.companyHead) }
+        }
+        wordMasks = masks
+        var lengths: UInt64 = 0
+        for word in masks.keys where word.utf8.contains(0x20) {
+            // A length of 64 bytes or more keeps bit 63: such tokens are always looked up.
+            lengths |= 1 << UInt64(min(word.utf8.count, 63))
+        }
+        multiWordLengths = lengths
+        if let lexicon, lexicon.usable {
+            var entries = [LexEntry](repeating: LexEntry(), count: lexicon.wordIds.count)
+            for (word, id) in lexicon.wordIds where Int(id) < entries.count {
+                entries[Int(id)] = LexEntry(hash: GazetteerIndex.plainHash(word), pack: Word.pack(word), masks: masks[word] ?? [])
+            }
+            lexEntries = entries
+        } else {
+            lexEntries = []
+        }
+        var former = PhraseTable.Builder()
+        for entry in vocabulary.entries(OrganizationContext.List.formerCountry) {
+            former.add(GazetteerIndex.plainHash(entry), PhraseTable.complete)
+        }
+        formerCountries = PhraseTable(former)
+    }
+
+    /// The list bits of each token, its folded form packed by `Word.pack`, its flags and
+    /// its lexicon id.
+    func columns(of tokens: [Token]) -> ([ListBits], [UInt64], [TokenFlags], [Int32], [UInt64]) {
+        guard lexicon?.usable == true else {
+            return (tokens.map { wordMasks[$0.folded] ?? [] }, tokens.map { Word.pack($0.folded) },
+                    tokens.map(\.flags), tokens.map(\.lex), tokens.map { GazetteerIndex.plainHash($0.folded) })
+        }
+        // Every one-word entry has a lexicon id, so a token without one is in no list
+        // (unless its folded form has a space, as multi-word entries do).
+        let n = tokens.count
+        let multi = multiWordLengths
+        var masks: [ListBits] = [], packs: [UInt64] = [], flags: [TokenFlags] = [], lexIds: [Int32] = []
+        var hashes = [UInt64](repeating: 0, count: n)
+        tokens.withUnsafeBufferPointer { tokens in
+            lexEntries.withUnsafeBufferPointer { byId in
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    masks = [ListBits](unsafeUninitializedCapacity: n) { masks, masksCount in
+                    packs = [UInt64](unsafeUninitializedCapacity: n) { packs, packsCount in
+                    flags = [TokenFlags](unsafeUninitializedCapacity: n) { flags, flagsCount in
+                    lexIds = [Int32](unsafeUninitializedCapacity: n) { lexIds, lexCount in
+                        for i in 0..<n {
+                            let token = tokens.baseAddress! + i
+                            let lex = Int(token.pointee.lex)
+                            flags[i] = token.pointee.flags
+                            lexIds[i] = token.pointee.lex
+                            if lex >= 0 && lex < byId.count {
+                                let entry = byId.baseAddress! + lex
+                                masks[i] = entry.pointee.masks
+                                packs[i] = entry.pointee.pack
+                                hashes[i] = entry.pointee.hash
+                                continue
+                            }
+                            // Hash, pack and length in one pass over the bytes.
+                            var hash = GazetteerIndex.offsetBasis, pack: UInt64 = 0, length = 0
+                            if token.pointee.folded.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+                                for b in bytes { GazetteerIndex.mix(&hash, b) }
+                                length = bytes.count
+                                if length <= 5 {
+                                    for k in 0..<length { pack |= UInt64(bytes[k]) << UInt64(8 * k) }
+                                    pack |= UInt64(length) << 56
+                                }
+                            }) == nil {
+                                hash = GazetteerIndex.plainHash(token.pointee.folded)
+                                length = token.pointee.folded.utf8.count
+                                pack = Word.pack(token.pointee.folded)
+                            }
+                            hashes[i] = hash
+                            packs[i] = length <= 5 ? pack : .max
+                            if lex >= 0 || (multi & (1 << UInt64(min(length, 63))) != 0 && token.pointee.folded.utf8.contains(0x20)) {
+                                masks[i] = wordMasks[token.pointee.folded] ?? []
+                            } else {
+                                masks[i] = []
+                            }
+                        }
+                        lexCount = n
+                    }
+                        flagsCount = n
+                    }
+                        packsCount = n
+                    }
+                        masksCount = n
+                    }
+                }
+            }
+        }
+        return (masks, packs, flags, lexIds, hashes)
+    }
+
+    /// The strings of a rule option holding a list of words, as a set (built once per rule
+    /// and option value).
+    func words(option: String, of rule: Rule) -> Set<String> {
+        let key = rule.id + "\u{0}" + option
+        let value = rule.options[option]
+        if let cached = optionSets[key], cached.value == value { return cached.set }
+        var set: Set<String> = []
+        if case .array(let list)? = value {
+            for item in list { if let s = item.stringValue { set.insert(s) } }
+        }
+        optionSets[key] = (value, set)
+        return set
+    }
+    private var optionSets: [String: (value: JSONValue?, set: Set<String>)] = [:]
+
+    /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).
+    /// With the table, the exact hashes of the entries (the table's flags may be wrong once
+    /// in a billion).
+    func phraseTable(_ list: String) -> (table: PhraseTable, hashes: Set<UInt64>) {
+        if let tables = listTables[list] { return tables }
+        var builder = PhraseTable.Builder()
+        var hashes: Set<UInt64> = []
+        for entry in vocabulary.entries(list) {
+            if let h = builder.addPhrase(folded: entry) { hashes.insert(h) }
+        }
+        let tables = (PhraseTable(builder), hashes)
+        listTables[list] = tables
+        return tables
     }
 }
 
-/// The lists each word of the ORG vocabularies belongs to, as bits (see `OrganizationContext`).
-final class WordTable {
-    let sizes: [Int]
-    let masks: [String: UInt16]
-    init(sizes: [Int], masks: [String: UInt16]) {
-        self.sizes = sizes
-        self.masks = masks
+/// Per-thread state of the ORG matchers: the context of the document being processed
+/// (shared by its matchers) and the tables of the rule set. Held in a pthread key, a
+/// cheaper lookup than Foundation's thread dictionary.
+final class OrganizationThreadCache {
+    var context: OrganizationContext?
+    private var lastTables: OrganizationTables?
+
+    /// The tables of a document's rule set (rebuilt when the rule set changes).
+    func tables(for document: SegmentedDocument) -> OrganizationTables {
+        if let t = lastTables {
+            if let lexicon = document.lexicon {
+                if t.lexicon === lexicon { return t }
+            } else if t.lexicon == nil && t.sizes == OrganizationTables.sizes(document.vocabulary) {
+                return t
+            }
+        }
+        let t = OrganizationTables(vocabulary: document.vocabulary, lexicon: document.lexicon)
+        lastTables = t
+        return t
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { pointer in
+            guard let pointer else { return }
+            Unmanaged<OrganizationThreadCache>.fromOpaque(pointer).release()
+        }
+        return key
+    }()
+
+    /// The cache of the current thread.
+    static var current: OrganizationThreadCache {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<OrganizationThreadCache>.fromOpaque(pointer).takeUnretainedValue()
+        }
+        let cache = OrganizationThreadCache()
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return cache
     }
 }

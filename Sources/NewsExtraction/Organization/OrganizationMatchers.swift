@@ -48,9 +48,9 @@ public enum OrganizationMatchers {
                 if OrganizationChunker(context).isEventUse(m.range) { return nil }
                 // Part of a longer name ("Opera House", "People's Congress").
                 let p = m.range.lowerBound - 1
-                if p >= 0 && (context.isNameWord(p) || context.folded(p) == "'s" || context.folded(p) == "-")
+                if p >= 0 && (context.isNameWord(p) || context.isWord(p, Word.possessive) || context.isWord(p, Word.hyphen))
                     && !context.startsSentence(m.range.lowerBound) && !context.isPlaceOrNationality(p..<(p + 1)) { return nil }
-                if m.range.upperBound < context.count, context.folded(m.range.upperBound) == "-", context.glued(m.range.upperBound),
+                if m.range.upperBound < context.count, context.isWord(m.range.upperBound, Word.hyphen), context.glued(m.range.upperBound),
                    m.range.upperBound + 1 < context.count, context.isNameWord(m.range.upperBound + 1),
                    !context.isStandaloneWord(m.range.upperBound + 1) { return nil }
             }
@@ -78,8 +78,8 @@ public enum OrganizationMatchers {
             // An acronym that opens a longer name ("NBC News", "RJR Nabisco", "CS First Boston").
             var e = i + 1
             while e < context.count && e - i <= 3 && context.isNameWord(e) && !context.startsSentence(e)
-                    && !context.tokens[e].flags.contains(.upper) && !context.isPlaceOrNationality(e..<(e + 1))
-                    && !(e + 1 < context.count && context.folded(e + 1) == "." && context.glued(e + 1)) { e += 1 }
+                    && !context.flags[e].contains(.upper) && !context.isPlaceOrNationality(e..<(e + 1))
+                    && !(e + 1 < context.count && context.isWord(e + 1, Word.period) && context.glued(e + 1)) { e += 1 }
             if e > i + 1 { return context.candidate(i..<e, rule: input.rule) }
             return context.candidate(i..<(i + 1), rule: input.rule, value: linker.longForm(i))
         }
@@ -107,10 +107,7 @@ public enum OrganizationMatchers {
     /// option `"heads"`: the head nouns concerned. The value is the full name.
     static let lowerCaseMention: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
-        var heads: Set<String> = []
-        if case .array(let list)? = input.rule.options["heads"] {
-            for item in list { if let s = item.stringValue { heads.insert(s) } }
-        }
+        let heads = context.tables.words(option: "heads", of: input.rule)
         return LowerCaseMentionResolver(context).mentions(candidates: input.candidates, heads: heads).map {
             context.candidate($0.index..<($0.index + 1), rule: input.rule, value: $0.value)
         }

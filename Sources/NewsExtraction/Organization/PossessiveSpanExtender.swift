@@ -14,14 +14,14 @@ struct PossessiveSpanExtender {
     func possessiveEnd(after end: Int) -> Int? {
         let c = context
         guard end < c.count, c.glued(end) else { return nil }
-        let f = c.folded(end)
+        let f = c.packed[end]
         var e: Int
-        if f == "'s" { e = end + 1 }
-        else if f == "'" && end + 1 < c.count && c.glued(end + 1) && c.folded(end + 1) == "s" { e = end + 2 }
-        else if f == "'" && c.folded(end - 1).hasSuffix("s") && (end + 1 >= c.count || !c.glued(end + 1)) { e = end + 1 }
+        if f == Word.possessive { e = end + 1 }
+        else if f == Word.apostrophe && end + 1 < c.count && c.glued(end + 1) && c.isWord(end + 1, Word.s) { e = end + 2 }
+        else if f == Word.apostrophe && c.folded(end - 1).hasSuffix("s") && (end + 1 >= c.count || !c.glued(end + 1)) { e = end + 1 }
         else { return nil }
         // Not a word that goes on ("'s-Hertogenbosch").
-        if e < c.count && c.glued(e) && c.tokens[e].flags.contains(.alpha) { return nil }
+        if e < c.count && c.glued(e) && c.flags[e].contains(.alpha) { return nil }
         return e
     }
 
@@ -37,7 +37,7 @@ struct PossessiveSpanExtender {
         for cand in candidates where cand.type == .org {
             guard let r = cand.tokenRange, !r.isEmpty else { continue }
             if r.count >= 2 {
-                for k in (r.lowerBound + 1)..<r.upperBound where c.folded(k) == "'s" || c.folded(k) == "'" { coveredPossessive.insert(k) }
+                for k in (r.lowerBound + 1)..<r.upperBound where c.isWord(k, Word.possessive) || c.isWord(k, Word.apostrophe) { coveredPossessive.insert(k) }
             }
             if let old = best[r.upperBound], let o = old.tokenRange,
                (old.priority, o.count) >= (cand.priority, r.count) { continue }
@@ -49,17 +49,17 @@ struct PossessiveSpanExtender {
             guard let r = cand.tokenRange, !coveredPossessive.contains(end),
                   let e = possessiveEnd(after: end) else { continue }
             // "McDonald's Corp.", "Standard & Poor's Corp.": the suffix is part of the name.
-            if e < c.count, c.isLegalSuffix(e), c.tokens[e].flags.contains(.spaceBefore) {
+            if e < c.count, c.isLegalSuffix(e), c.flags[e].contains(.spaceBefore) {
                 var s = e + 1
-                if s < c.count && c.folded(s) == "." && c.glued(s) && (s + 1 >= c.count || !c.startsSentence(s + 1)) { s += 1 }
+                if s < c.count && c.isWord(s, Word.period) && c.glued(s) && (s + 1 >= c.count || !c.startsSentence(s + 1)) { s += 1 }
                 out.append(c.candidate(r.lowerBound..<s, rule: rule))
                 continue
             }
             guard ontoNotesSpans else { continue }
             var words = 1
             for k in (r.lowerBound + 1)..<r.upperBound {
-                if c.tokens[k].flags.contains(.spaceBefore) { words += 1 }
-                else if c.folded(k) == "-" && k + 1 < r.upperBound && c.glued(k + 1) { words += 1 }
+                if c.flags[k].contains(.spaceBefore) { words += 1 }
+                else if c.isWord(k, Word.hyphen) && k + 1 < r.upperBound && c.glued(k + 1) { words += 1 }
             }
             guard words >= 2 else { continue }
             var made = c.candidate(r.lowerBound..<e, rule: rule)

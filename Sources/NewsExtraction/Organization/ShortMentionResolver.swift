@@ -15,9 +15,9 @@ struct ShortMentionResolver {
     init(_ context: OrganizationContext) { self.context = context }
 
     /// Rules whose candidates count as full names.
-    static let nameRules: Set<String> = ["org.head-noun", "org.legal-suffix", "org.gazetteer"]
+    static let nameRules: [String] = ["org.head-noun", "org.legal-suffix", "org.gazetteer"]
     /// Rules whose names are tagged at their other occurrences too.
-    static let propagatedRules: Set<String> = ["org.company-context", "org.gazetteer", "org.ampersand-name"]
+    static let propagatedRules: [String] = ["org.company-context", "org.gazetteer", "org.ampersand-name"]
 
     /// A phrase key: the hash of its folded tokens and their number.
     struct Key: Hashable {
@@ -34,18 +34,10 @@ struct ShortMentionResolver {
         // For a first-word alias of a head-noun name, the name's second word: "Scottish
         // football" after "Scottish Football Association" is not a mention.
         var secondWords: [Key: String] = [:]
-        var lowerWordSet: Set<String>? = nil
-        func lowerWords() -> Set<String> {
-            if let set = lowerWordSet { return set }
-            var set: Set<String> = []
-            for t in c.tokens where t.flags.contains(.lower) { set.insert(t.folded) }
-            lowerWordSet = set
-            return set
-        }
         for cand in candidates where cand.type == .org {
             // One name, one sense in a document: a name found by its context is a name everywhere.
             if Self.propagatedRules.contains(cand.rule), let r = cand.tokenRange, case .string(let value)? = cand.value {
-                let key = Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)
+                let key = Key(hash: c.hash(r), tokens: r.count)
                 if aliases[key] == nil { aliases[key] = value }
             }
             guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
@@ -53,15 +45,15 @@ struct ShortMentionResolver {
             guard fromRule else { continue }
             // The part before the complement.
             var pre = r.upperBound
-            for k in r where c.has(k, .lower) && ["of", "for", "on"].contains(c.folded(k)) { pre = k; break }
+            for k in r where c.has(k, .lower) && (c.isWord(k, Word.of) || c.isWord(k, Word.forWord) || c.isWord(k, Word.on)) { pre = k; break }
             let lastPre = pre - 1
             if cand.rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
                 if c.isHead(lastPre) {
                     if pre < r.upperBound && pre - r.lowerBound >= 2 {
-                        let key = Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<pre]), tokens: pre - r.lowerBound)
+                        let key = Key(hash: c.hash(r.lowerBound..<pre), tokens: pre - r.lowerBound)
                         if afterThe[key] == nil { afterThe[key] = (value, r.upperBound) }
                     }
-                    let headKey = Key(hash: GazetteerIndex.hash(c.tokens[lastPre..<pre]), tokens: 1)
+                    let headKey = Key(hash: c.hash(lastPre..<pre), tokens: 1)
                     if let old = afterThe[headKey], old.value != value { ambiguousHeads.insert(headKey) }
                     else if afterThe[headKey] == nil { afterThe[headKey] = (value, r.upperBound) }
                 }
@@ -69,14 +61,14 @@ struct ShortMentionResolver {
             // A company or school name without a complement ("Harlow Marine Industries",
             // "Quorn Savings & Loan Association", "Danbury University"): its first word alone.
             if cand.rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
-               c.isCompanyHead(r.upperBound - 1) || c.inList(OrganizationContext.List.firstWordHead, r.upperBound - 1) {
+               c.isCompanyHead(r.upperBound - 1) || c.inList(.firstWordHead, r.upperBound - 1) {
                 let f = r.lowerBound
                 // Not a word the document also writes in lower case ("Consumer Electronics" …
                 // "consumer"), nor a place or nationality.
                 if c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), !c.isInitial(f),
-                   c.tokens[f].end - c.tokens[f].start >= 3, c.folded(f + 1) != "&", c.folded(f + 1) != "'s",
-                   !lowerWords().contains(c.folded(f)) {
-                    let key = Key(hash: GazetteerIndex.hash(c.tokens[f..<(f + 1)]), tokens: 1)
+                   c.tokens[f].end - c.tokens[f].start >= 3, !c.isWord(f + 1, Word.ampersand), !c.isWord(f + 1, Word.possessive),
+                   !c.isWrittenInLowerCase(f) {
+                    let key = Key(hash: c.hash(f..<(f + 1)), tokens: 1)
                     if aliases[key] == nil {
                         aliases[key] = value
                         secondWords[key] = c.folded(f + 1)
@@ -86,32 +78,39 @@ struct ShortMentionResolver {
             if cand.rule == "org.legal-suffix" {
                 // Without the suffix, and the first word alone.
                 var e = r.upperBound
-                while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.folded(e - 1) == "." || c.folded(e - 1) == "," || c.folded(e - 1) == "&") { e -= 1 }
+                while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.isWord(e - 1, Word.period) || c.isWord(e - 1, Word.comma) || c.isWord(e - 1, Word.ampersand)) { e -= 1 }
                 if e > r.lowerBound {
                     if !c.isPlaceOrNationality(r.lowerBound..<e) {
-                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[r.lowerBound..<e]), tokens: e - r.lowerBound)] = value
+                        aliases[Key(hash: c.hash(r.lowerBound..<e), tokens: e - r.lowerBound)] = value
                     }
                     let f = r.lowerBound
                     // The first word, with its possessive when the name has one ("Moody's").
-                    let firstEnd = f + 1 < e && c.folded(f + 1) == "'s" ? f + 2 : f + 1
+                    let firstEnd = f + 1 < e && c.isWord(f + 1, Word.possessive) ? f + 2 : f + 1
                     if e - f > firstEnd - f, c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)),
-                       c.tokens[f].end - c.tokens[f].start >= 3, !(firstEnd < e && c.folded(firstEnd) == "&") {
-                        aliases[Key(hash: GazetteerIndex.hash(c.tokens[f..<firstEnd]), tokens: firstEnd - f)] = value
+                       c.tokens[f].end - c.tokens[f].start >= 3, !(firstEnd < e && c.isWord(firstEnd, Word.ampersand)) {
+                        aliases[Key(hash: c.hash(f..<firstEnd), tokens: firstEnd - f)] = value
                     }
                 }
             }
         }
         for k in ambiguousHeads { afterThe[k] = nil }
         if afterThe.isEmpty && aliases.isEmpty { return [] }
+        // The hashes of all keys: a filter before the dictionary lookups.
+        var builder = PhraseTable.Builder()
+        for k in afterThe.keys { builder.add(k.hash, PhraseTable.complete) }
+        for k in aliases.keys { builder.add(k.hash, PhraseTable.complete) }
+        let known = PhraseTable(builder)
         // Tokens already taken, except by a name that is itself a short mention (a modifier
         // and a head without the complement: "Vice Presidency").
         var covered = [Bool](repeating: false, count: c.count)
         for cand in candidates {
             guard let r = cand.tokenRange else { continue }
             if cand.type == .org, cand.rule != "org.legal-suffix" {
-                let key = Key(hash: GazetteerIndex.hash(c.tokens[r]), tokens: r.count)
-                if let hit = afterThe[key], hit.value != c.text(r) { continue }
-                if let alias = aliases[key], alias != c.text(r) { continue }
+                let key = Key(hash: c.hash(r), tokens: r.count)
+                if known.lookup(key.hash) != 0 {
+                    if let hit = afterThe[key], hit.value != c.text(r) { continue }
+                    if let alias = aliases[key], alias != c.text(r) { continue }
+                }
             }
             for k in r { covered[k] = true }
         }
@@ -121,17 +120,17 @@ struct ShortMentionResolver {
         var found: [(Range<Int>, String)] = []
         var i = 0
         while i < c.count {
-            guard !covered[i], c.isCap(i), !c.inList(OrganizationContext.List.stop, i),
-                  !c.inList(OrganizationContext.List.nonAcronym, i) else { i += 1; continue }
+            guard !covered[i], c.isCap(i), !c.inList(.stop, i),
+                  !c.inList(.nonAcronym, i) else { i += 1; continue }
             var h = GazetteerIndex.offsetBasis
             var best: (Int, String)? = nil
             var j = i
             while j < c.count && j - i < maxLen && !covered[j] {
                 if j > i && c.startsSentence(j) { break }
-                GazetteerIndex.extend(&h, with: c.tokens[j], first: j == i)
+                if j == i { h = c.wordHashes[i] } else { c.extend(&h, with: j, first: false) }
                 let key = Key(hash: h, tokens: j - i + 1)
-                let afterTheWord = i > 0 && c.folded(i - 1) == "the"
-                if c.isCap(j) {
+                let afterTheWord = i > 0 && c.isWord(i - 1, Word.the)
+                if c.isCap(j) && known.lookup(h) != 0 {
                     if afterTheWord, let hit = afterThe[key], hit.from <= i { best = (j + 1, hit.value) }
                     else if let alias = aliases[key] { best = (j + 1, alias) }
                 }
@@ -141,17 +140,17 @@ struct ShortMentionResolver {
                 // Not when a complement follows ("the Council of Europe" is another name), nor
                 // when more capitalized words follow ("Sony Music" is another name).
                 let next = end < c.count ? end : -1
-                let complement = next >= 0 && c.has(next, .lower) && ["of", "for"].contains(c.folded(next))
+                let complement = next >= 0 && c.has(next, .lower) && (c.isWord(next, Word.of) || c.isWord(next, Word.forWord))
                     && next + 1 < c.count && c.isCap(next + 1)
-                let moreName = next >= 0 && (c.isNameWord(next) && !c.startsSentence(next) || c.inList(OrganizationContext.List.indexNoun, next))
+                let moreName = next >= 0 && (c.isNameWord(next) && !c.startsSentence(next) || c.inList(.indexNoun, next))
                 // A person's name: "William Farley", "Mr. Farley".
                 let p = i - 1
                 let personBefore = p >= 0 && !c.startsSentence(i) && (c.isNameWord(p) || c.isInitial(p)
-                    || (c.folded(p) == "." && p > 0 && c.inList(OrganizationContext.List.stop, p - 1)))
+                    || (c.isWord(p, Word.period) && p > 0 && c.inList(.stop, p - 1)))
                 let joined = c.joinsAcross(after: end) || c.joinedFromLeft(i)
                 let secondWordAfter = next >= 0 && c.has(next, .lower) && end - i == 1
-                    && secondWords[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: 1)] == c.folded(next)
-                if !complement && !moreName && !joined && !secondWordAfter && !(personBefore && afterThe[Key(hash: GazetteerIndex.hash(c.tokens[i..<end]), tokens: end - i)] == nil) {
+                    && secondWords[Key(hash: c.hash(i..<end), tokens: 1)] == c.folded(next)
+                if !complement && !moreName && !joined && !secondWordAfter && !(personBefore && afterThe[Key(hash: c.hash(i..<end), tokens: end - i)] == nil) {
                     found.append((i..<end, value))
                     i = end
                     continue

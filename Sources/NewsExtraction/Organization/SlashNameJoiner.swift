@@ -13,9 +13,9 @@ struct SlashNameJoiner {
     func nameEnd(from k: Int) -> Int {
         let c = context
         var e = k
-        while e < c.count, c.isNameWord(e), e == k || c.tokens[e].flags.contains(.spaceBefore) || c.folded(e - 1) == "-" {
+        while e < c.count, c.isNameWord(e), e == k || c.flags[e].contains(.spaceBefore) || c.isWord(e - 1, Word.hyphen) {
             e += 1
-            if e + 1 < c.count, c.folded(e) == "-", c.glued(e), c.glued(e + 1), c.isNameWord(e + 1) { e += 1 }
+            if e + 1 < c.count, c.isWord(e, Word.hyphen), c.glued(e), c.glued(e + 1), c.isNameWord(e + 1) { e += 1 }
         }
         return e
     }
@@ -31,18 +31,18 @@ struct SlashNameJoiner {
             guard let r = cand.tokenRange, !r.isEmpty else { continue }
             var start = r.lowerBound, end = r.upperBound
             // "Bridgestone" + "/" + "Firestone …"
-            if end + 1 < c.count, c.folded(end) == "/", !c.startsSentence(end + 1) {
+            if end + 1 < c.count, c.isWord(end, Word.slash), !c.startsSentence(end + 1) {
                 let e = nameEnd(from: end + 1)
                 if e > end + 1, !c.isPlaceOrNationality((end + 1)..<e) { end = e }
             }
             // An acronym hyphenated to another word in capitals: "FT" + "-" + "SE".
-            if end + 1 < c.count, c.folded(end) == "-", c.glued(end), c.glued(end + 1),
-               c.tokens[end - 1].flags.contains(.upper), c.tokens[end + 1].flags.contains(.upper),
-               c.tokens[end + 1].flags.contains(.alpha), !c.isPlaceOrNationality((end + 1)..<(end + 2)) {
+            if end + 1 < c.count, c.isWord(end, Word.hyphen), c.glued(end), c.glued(end + 1),
+               c.flags[end - 1].contains(.upper), c.flags[end + 1].contains(.upper),
+               c.flags[end + 1].contains(.alpha), !c.isPlaceOrNationality((end + 1)..<(end + 2)) {
                 end += 2
             }
             // "… Macmillan" + "/" + "McGraw-Hill" (the candidate is the right side)
-            if start >= 2, c.folded(start - 1) == "/", !c.startsSentence(start), c.isNameWord(start - 2) {
+            if start >= 2, c.isWord(start - 1, Word.slash), !c.startsSentence(start), c.isNameWord(start - 2) {
                 let s = OrganizationChunker(c).companyLeftEdge(from: start - 2)
                 if !c.isPlaceOrNationality(s..<(start - 1)) { start = s }
             }
