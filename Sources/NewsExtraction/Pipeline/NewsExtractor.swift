@@ -211,6 +211,9 @@ public final class NewsExtractor: @unchecked Sendable {
         let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary, lexicon: lexicon)
         var ruleIndices: [Int] = []
         ruleIndices.reserveCapacity(16)
+        // Local copies, once per document: a method called on a struct property of `self`
+        // inside the loop would copy it (a retain and a release per array in it) per token.
+        let index = self.index, secondWords = self.secondWords, programRefs = self.programRefs
         for i in tokens.indices {
             // Only the word id, shape id and flags choose the rules (no copy of the token).
             let token = matcher.tokens.baseAddress! + i

@@ -135,14 +135,16 @@ public final class Segmenter: @unchecked Sendable {
                 if end - start >= 3, buf[end - 1] == 0x73 || buf[end - 1] == 0x53, buf[end - 2] == 0x27 || buf[end - 2] == 0x2019 {
                     split = end - 2
                 }
-                var token = makeToken(buf, start, split, tables)
-                if space { token.flags.insert(.spaceBefore) }
-                if newline { token.flags.insert(.lineStart) }
-                if pendingSentenceStart { token.flags.insert(.sentenceStart); pendingSentenceStart = false }
-                if token.flags.contains(.lower) || (token.flags.contains(.alpha) && !token.flags.contains(.upper)) { lineHasLower = true }
+                // Appended, then given its spacing flags in place (no copy of its strings).
+                tokens.append(makeToken(buf, start, split, tables))
+                var flags = tokens[tokens.count - 1].flags
+                if space { flags.insert(.spaceBefore) }
+                if newline { flags.insert(.lineStart) }
+                if pendingSentenceStart { flags.insert(.sentenceStart); pendingSentenceStart = false }
+                if flags.contains(.lower) || (flags.contains(.alpha) && !flags.contains(.upper)) { lineHasLower = true }
+                tokens[tokens.count - 1].flags = flags
                 space = false
                 newline = false
-                tokens.append(token)
                 if split < end { tokens.append(makeToken(buf, split, end, tables)) }
             }
             Self.markCapsLine(&tokens, from: lineFirstToken, hasLower: lineHasLower)
