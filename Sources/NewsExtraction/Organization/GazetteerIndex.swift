@@ -40,7 +40,7 @@ public final class GazetteerIndex: Sendable {
         positive.reserveCapacity(12_000)
         negative.reserveCapacity(8_000)
         var prefixes = PhraseTable.Builder()
-        prefixes.states.reserveCapacity(400_000)
+        prefixes.states.reserveCapacity(40_000)
         var maxTokens = 1
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
         for file in files {
@@ -168,16 +168,52 @@ public final class GazetteerIndex: Sendable {
         return (h, words)
     }
 
-    /// The states of `phraseHash` after each byte of a phrase (folded as `phraseHash` folds it).
+    /// The states of `phraseHash` where a token of a document can end inside a phrase
+    /// (folded as `phraseHash` folds it): after the last byte of each word, and after any
+    /// byte of a word that is not an ASCII letter or digit followed by one (ICU never breaks
+    /// between two letters or digits: "at&t" ends tokens after "at" and "&", never inside
+    /// "at"). A scan looks states up after whole tokens only, so the others need no entry:
+    /// some 30,000 states for the gazetteers instead of 190,000 (start-up builds them).
+    /// A scan must not trust a missing state after a token glued to a next one at such a
+    /// junction (see `GazetteerMatcher.scan`).
     static func phraseStates(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (UInt64) -> Void) {
         var ascii = true
         for b in bytes where b >= 0x80 { ascii = false; break }
         if !ascii {
             let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            _ = Array(folded.utf8).withUnsafeBufferPointer { hashWords($0, visit: visit) }
+            Array(folded.utf8).withUnsafeBufferPointer { tokenEndStates($0, visit: visit) }
             return
         }
-        _ = hashWords(bytes, visit: visit)
+        tokenEndStates(bytes, visit: visit)
+    }
+
+    /// Whether a folded byte is an ASCII letter or digit.
+    @inline(__always)
+    static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    /// `hashWords`, visiting only the states where a token can end (see `phraseStates`).
+    private static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) {
+        var h = offsetBasis
+        var inWord = false
+        var pendingSpace = false
+        for k in bytes.indices {
+            let b = bytes[k]
+            if b == 0x20 || b == 0x09 || b == 0x0D {
+                if inWord { pendingSpace = true }
+                inWord = false
+                continue
+            }
+            if !inWord {
+                if pendingSpace { mix(&h, 0x20); pendingSpace = false }
+                inWord = true
+            }
+            mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            let next: UInt8? = k + 1 < bytes.count ? bytes[k + 1] : nil
+            if let next, next != 0x20 && next != 0x09 && next != 0x0D, isAlphanumeric(b) && isAlphanumeric(next) { continue }
+            visit(h)
+        }
     }
 
     /// Whether a name has at least two letters and no lower-case letter ("WHO", "U.N.").

@@ -102,8 +102,10 @@ struct GazetteerMatcher {
                    c.isCap(j) || c.isWord(j, Word.period) || c.isWord(j, Word.exclamation) || c.isWord(j, Word.possessive) || flags.contains(.digit) {
                     if !hit.allCaps || allUpper { best = (j + 1, hit.longForm) }
                 }
-                // No listed phrase goes on from here.
-                if state & PhraseTable.prefix == 0 { break }
+                // No listed phrase goes on from here — unless the next token is glued on
+                // letter to letter (a break ICU does not make inside a listed word, so the
+                // table keeps no state there: see `GazetteerIndex.phraseStates`).
+                if state & PhraseTable.prefix == 0 && !c.gluedAlphanumericJunction(after: j) { break }
                 j += 1
             }
             if let best, accept(i..<best.end, checkJoins: checkJoins) {

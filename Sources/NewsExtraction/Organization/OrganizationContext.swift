@@ -218,6 +218,14 @@ final class OrganizationContext {
     var count: Int { tokens.count }
 
     @inline(__always) func folded(_ i: Int) -> String { tokens[i].folded }
+
+    /// Whether token `i + 1` is glued to token `i` with an ASCII letter or digit on both
+    /// sides of the junction (folded forms): a token boundary phrase tables keep no state for.
+    func gluedAlphanumericJunction(after i: Int) -> Bool {
+        guard i + 1 < count, !flags[i + 1].contains(.spaceBefore),
+              let last = tokens[i].folded.utf8.last, let first = tokens[i + 1].folded.utf8.first else { return false }
+        return GazetteerIndex.isAlphanumeric(last) && GazetteerIndex.isAlphanumeric(first)
+    }
     /// The folded form of token `i` is the word `word` (a `Word` constant).
     @inline(__always) func isWord(_ i: Int, _ word: UInt64) -> Bool { packed[i] == word }
     @inline(__always) func has(_ i: Int, _ f: TokenFlags) -> Bool { flags[i].contains(f) }
