@@ -12,6 +12,17 @@ public final class Segmenter: @unchecked Sendable {
     /// use, per segmenter, so threads share nothing mutable).
     private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable)?
 
+    /// The word and shape tables' views while a document is segmented.
+    struct Tables {
+        var words: WordLookupTable.View
+        var shapes: WordLookupTable.View
+    }
+
+    /// How many words and shapes that the rules do not name the tables keep (with their
+    /// strings, for reuse by later tokens).
+    static let extraWordLimit = 0
+    static let extraShapeLimit = 1 << 12
+
     /// Opens English break iterators. `numberWords` and `ordinalWords` give the values of
     /// number and ordinal words (from the vocabulary files).
     public init(numberWords: [String: Double], ordinalWords: [String: Int]) throws {
@@ -62,9 +73,15 @@ public final class Segmenter: @unchecked Sendable {
     /// `Lexicon.intern` would set), found in the same lookup as number and ordinal words.
     func tokens(of text: DecodedText, lexicon: Lexicon) -> [Token] {
         if lookup == nil || lookup!.lexicon !== lexicon {
-            lookup = (lexicon, wordTable(lexicon), WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }))
+            lookup = (lexicon, wordTable(lexicon),
+                      WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }, limit: Self.extraShapeLimit))
         }
-        return tokens(of: text, tables: (lookup!.words.view, lookup!.shapes.view))
+        var tables = Tables(words: lookup!.words.view, shapes: lookup!.shapes.view)
+        defer {
+            lookup!.words.view = tables.words
+            lookup!.shapes.view = tables.shapes
+        }
+        return withUnsafeMutablePointer(to: &tables) { tokens(of: text, tables: $0) }
     }
 
     /// The lexicon's words and the number and ordinal words, with all three attributes.
@@ -76,10 +93,10 @@ public final class Segmenter: @unchecked Sendable {
         for key in keys {
             pairs.append((key, WordAttributes(lex: lexicon.wordIds[key] ?? -1, number: numberWords[key], ordinal: ordinalWords[key])))
         }
-        return WordLookupTable(pairs)
+        return WordLookupTable(pairs, limit: pairs.count + Self.extraWordLimit)
     }
 
-    private func tokens(of text: DecodedText, tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> [Token] {
+    private func tokens(of text: DecodedText, tables: UnsafeMutablePointer<Tables>?) -> [Token] {
         var tokens: [Token] = []
         let units = text.utf16
         if units.isEmpty { return tokens }
@@ -160,7 +177,8 @@ public final class Segmenter: @unchecked Sendable {
     /// A token of `buf[start..<end]`: folded form, shape and flags; number and ordinal
     /// values; and, with `tables`, its lexicon word and shape ids.
     private func makeToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
-                           _ tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> Token {
+                           _ tables: UnsafeMutablePointer<Tables>?) -> Token {
+        if let tables, end - start <= Self.fastTokenLength, let token = makeASCIIToken(buf, start, end, tables) { return token }
         let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
         let folded = TextFolder.fold(slice)
         var flags: TokenFlags = []
@@ -197,7 +215,7 @@ public final class Segmenter: @unchecked Sendable {
                 if run <= 4 { out[n] = c; n += 1 }
             }
             let bytes = UnsafeBufferPointer(rebasing: out[0..<n])
-            if let tables { shapeId = tables.shapes.find(bytes)?.lex ?? -1 }
+            if let tables { shapeId = tables.pointee.shapes.find(bytes)?.lex ?? -1 }
             return String(decoding: bytes, as: UTF8.self)
         }
         if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
@@ -215,7 +233,7 @@ public final class Segmenter: @unchecked Sendable {
         var word: WordAttributes? = nil
         if let tables {
             var key = folded
-            word = key.withUTF8 { tables.words.find($0) }
+            word = key.withUTF8 { tables.pointee.words.find($0) }
             lex = word?.lex ?? -1
         }
         if digits > 0 && letters == 0 {
@@ -238,6 +256,101 @@ public final class Segmenter: @unchecked Sendable {
         token.lex = lex
         token.shapeId = shapeId
         return token
+    }
+
+    /// Longest token `makeASCIIToken` takes (its scratch buffer is on the stack).
+    static let fastTokenLength = 64
+
+    /// `makeToken` for an ASCII token with tables, in one pass over its UTF-16 units that
+    /// gives the folded bytes, the shape bytes, both hashes and the letter counts; a word or
+    /// shape found in the tables reuses the table's string. Nil when a unit is not ASCII
+    /// (then `makeToken` does the general work). Gives exactly what the general path gives.
+    @inline(__always)
+    private func makeASCIIToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
+                                _ tables: UnsafeMutablePointer<Tables>) -> Token? {
+        let count = end - start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.fastTokenLength) { scratch -> Token? in
+            let foldedBytes = scratch.baseAddress!
+            let shapeBytes = foldedBytes + Self.fastTokenLength
+            var wordHash = WordLookupTable.fnvOffset
+            var shapeHash = WordLookupTable.fnvOffset
+            var uppers = 0, lowers = 0, digits = 0, others = 0
+            var n = 0
+            var last: UInt8 = 0
+            var run = 0
+            let units = buf.baseAddress! + start
+            for i in 0..<count {
+                let u = units[i]
+                if u >= 0x80 { return nil }
+                var b = UInt8(truncatingIfNeeded: u)
+                let c: UInt8
+                if b &- 0x30 < 10 { c = UInt8(ascii: "d"); digits += 1 }
+                else if b &- 0x41 < 26 { c = UInt8(ascii: "X"); uppers += 1; b |= 0x20 }
+                else if b &- 0x61 < 26 { c = UInt8(ascii: "x"); lowers += 1 }
+                else { c = b; others += 1 }
+                foldedBytes[i] = b
+                wordHash = (wordHash ^ UInt64(b)) &* WordLookupTable.fnvPrime
+                if c == last { run += 1 } else { run = 1; last = c }
+                if run <= 4 {
+                    shapeBytes[n] = c
+                    n += 1
+                    shapeHash = (shapeHash ^ UInt64(c)) &* WordLookupTable.fnvPrime
+                }
+            }
+            let letters = uppers + lowers
+            let firstIsUpper = count > 0 && units[0] &- 0x41 < 26
+            var flags: TokenFlags = []
+            if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
+            if letters > 0 && digits > 0 { flags.insert(.alnum) }
+            if digits > 0 && letters == 0 { flags.insert(.digit) }
+            if letters == 0 && digits == 0 { flags.insert(.punct) }
+            if letters > 0 {
+                if uppers == letters { flags.insert(.upper) }
+                if lowers == letters { flags.insert(.lower) }
+                if firstIsUpper { flags.insert(.title) }
+            }
+            let shapeKey = UnsafeBufferPointer(start: shapeBytes, count: n)
+            let shapeH = WordLookupTable.finish(shapeHash)
+            let shape: String
+            let shapeId: Int32
+            if let e = tables.pointee.shapes.find(shapeKey, hash: shapeH) {
+                shape = e.pointee.string
+                shapeId = e.pointee.attributes.lex
+            } else {
+                shape = String(decoding: shapeKey, as: UTF8.self)
+                shapeId = -1
+                tables.pointee.shapes.insert(shapeKey, hash: shapeH, string: shape)
+            }
+            let wordKey = UnsafeBufferPointer(start: foldedBytes, count: count)
+            let wordH = WordLookupTable.finish(wordHash)
+            let folded: String
+            var lex: Int32 = -1
+            var number: Double? = nil
+            var ordinal: Int? = nil
+            if let e = tables.pointee.words.find(wordKey, hash: wordH) {
+                folded = e.pointee.string
+                lex = e.pointee.attributes.lex
+                if letters > 0 && digits == 0 {
+                    number = e.pointee.attributes.number
+                    ordinal = e.pointee.attributes.ordinal
+                }
+            } else {
+                folded = String(decoding: wordKey, as: UTF8.self)
+                tables.pointee.words.insert(wordKey, hash: wordH, string: folded)
+            }
+            if digits > 0 && letters == 0 {
+                number = Self.parseDigits(UnsafeBufferPointer(start: units, count: count))
+            } else if digits > 0 && letters > 0 {
+                ordinal = Self.parseDigitOrdinal(folded)
+            }
+            if number != nil { flags.insert(.number) }
+            if ordinal != nil { flags.insert(.ordinal) }
+            var token = Token(start: start, end: end, folded: folded, shape: shape, flags: flags,
+                              number: number, ordinal: ordinal)
+            token.lex = lex
+            token.shapeId = shapeId
+            return token
+        }
     }
 
     /// "2,000" → 2000, "9.5" → 9.5, "1.234.5" → nil. Grouping commas must come in threes.
