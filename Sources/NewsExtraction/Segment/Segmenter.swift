@@ -10,13 +10,36 @@ public final class Segmenter: @unchecked Sendable {
     let ordinalWords: [String: Int]
     /// One-probe tables of the lexicon last given to `tokens(of:lexicon:)` (built on first
     /// use, per segmenter, so threads share nothing mutable).
-    private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable)?
+    private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable,
+                         wordCache: ShortKeyCache, shapeCache: ShortKeyCache)?
 
     /// The word and shape tables' views while a document is segmented.
     struct Tables {
         var words: WordLookupTable.View
         var shapes: WordLookupTable.View
+        let wordCache: ShortKeyCache.View
+        let shapeCache: ShortKeyCache.View
+        let asciiClasses: UnsafePointer<UInt64>
     }
+
+    /// Per ASCII unit: its shape byte (bits 0–7), its folded byte (8–15), and 1 in the
+    /// count of digits (bit 16), upper-case letters (32) or lower-case letters (48), as
+    /// `makeToken` classifies them (other ASCII units are their own shape byte).
+    static let asciiClasses: UnsafePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+        for u in 0..<128 {
+            let b = UInt64(u)
+            if u >= 0x30 && u <= 0x39 { p[u] = UInt64(UInt8(ascii: "d")) | b << 8 | 1 << 16 }
+            else if u >= 0x41 && u <= 0x5A { p[u] = UInt64(UInt8(ascii: "X")) | (b | 0x20) << 8 | 1 << 32 }
+            else if u >= 0x61 && u <= 0x7A { p[u] = UInt64(UInt8(ascii: "x")) | b << 8 | 1 << 48 }
+            else { p[u] = b | b << 8 }
+        }
+        return UnsafePointer(p)
+    }()
+
+    /// Sizes (log2) of the caches of short words and shapes in front of the tables.
+    static let wordCacheBits = 14
+    static let shapeCacheBits = 8
 
     /// How many words and shapes that the rules do not name the tables keep (with their
     /// strings, for reuse by later tokens).
@@ -74,9 +97,12 @@ public final class Segmenter: @unchecked Sendable {
     func tokens(of text: DecodedText, lexicon: Lexicon) -> [Token] {
         if lookup == nil || lookup!.lexicon !== lexicon {
             lookup = (lexicon, wordTable(lexicon),
-                      WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }, limit: Self.extraShapeLimit))
+                      WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }, limit: Self.extraShapeLimit),
+                      ShortKeyCache(bits: Self.wordCacheBits), ShortKeyCache(bits: Self.shapeCacheBits))
         }
-        var tables = Tables(words: lookup!.words.view, shapes: lookup!.shapes.view)
+        var tables = Tables(words: lookup!.words.view, shapes: lookup!.shapes.view,
+                            wordCache: lookup!.wordCache.view, shapeCache: lookup!.shapeCache.view,
+                            asciiClasses: Self.asciiClasses)
         defer {
             lookup!.words.view = tables.words
             lookup!.shapes.view = tables.shapes
@@ -262,8 +288,9 @@ public final class Segmenter: @unchecked Sendable {
     static let fastTokenLength = 64
 
     /// `makeToken` for an ASCII token with tables, in one pass over its UTF-16 units that
-    /// gives the folded bytes, the shape bytes, both hashes and the letter counts; a word or
-    /// shape found in the tables reuses the table's string. Nil when a unit is not ASCII
+    /// gives the folded bytes, the shape bytes and the letter counts. Short words and shapes
+    /// are looked up in the caches first (no hash, no string built on a hit), then in the
+    /// tables, whose strings are reused for a found key. Nil when a unit is not ASCII
     /// (then `makeToken` does the general work). Gives exactly what the general path gives.
     @inline(__always)
     private func makeASCIIToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
@@ -272,9 +299,15 @@ public final class Segmenter: @unchecked Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.fastTokenLength) { scratch -> Token? in
             let foldedBytes = scratch.baseAddress!
             let shapeBytes = foldedBytes + Self.fastTokenLength
-            var wordHash = WordLookupTable.fnvOffset
-            var shapeHash = WordLookupTable.fnvOffset
-            var uppers = 0, lowers = 0, digits = 0, others = 0
+            // Short keys are read back as two words, zero past their end.
+            let raw = UnsafeMutableRawPointer(foldedBytes)
+            raw.storeBytes(of: 0, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: 0, toByteOffset: 8, as: UInt64.self)
+            // Branch-free per unit: the class table gives the shape byte, the folded byte and
+            // the count increments; a shape byte is always stored and kept when its run is at
+            // most four long.
+            let classes = tables.pointee.asciiClasses
+            var counts: UInt64 = 0
             var n = 0
             var last: UInt8 = 0
             var run = 0
@@ -282,22 +315,20 @@ public final class Segmenter: @unchecked Sendable {
             for i in 0..<count {
                 let u = units[i]
                 if u >= 0x80 { return nil }
-                var b = UInt8(truncatingIfNeeded: u)
-                let c: UInt8
-                if b &- 0x30 < 10 { c = UInt8(ascii: "d"); digits += 1 }
-                else if b &- 0x41 < 26 { c = UInt8(ascii: "X"); uppers += 1; b |= 0x20 }
-                else if b &- 0x61 < 26 { c = UInt8(ascii: "x"); lowers += 1 }
-                else { c = b; others += 1 }
-                foldedBytes[i] = b
-                wordHash = (wordHash ^ UInt64(b)) &* WordLookupTable.fnvPrime
-                if c == last { run += 1 } else { run = 1; last = c }
-                if run <= 4 {
-                    shapeBytes[n] = c
-                    n += 1
-                    shapeHash = (shapeHash ^ UInt64(c)) &* WordLookupTable.fnvPrime
-                }
+                let t = classes[Int(u)]
+                let c = UInt8(truncatingIfNeeded: t)
+                foldedBytes[i] = UInt8(truncatingIfNeeded: t >> 8)
+                counts &+= t >> 16
+                run = c == last ? run + 1 : 1
+                last = c
+                shapeBytes[n] = c
+                n += run <= 4 ? 1 : 0
             }
+            let digits = Int(counts & 0xFFFF)
+            let uppers = Int((counts >> 16) & 0xFFFF)
+            let lowers = Int(counts >> 32)
             let letters = uppers + lowers
+            let others = count - digits - letters
             let firstIsUpper = count > 0 && units[0] &- 0x41 < 26
             var flags: TokenFlags = []
             if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
@@ -310,33 +341,52 @@ public final class Segmenter: @unchecked Sendable {
                 if firstIsUpper { flags.insert(.title) }
             }
             let shapeKey = UnsafeBufferPointer(start: shapeBytes, count: n)
-            let shapeH = WordLookupTable.finish(shapeHash)
             let shape: String
-            let shapeId: Int32
-            if let e = tables.pointee.shapes.find(shapeKey, hash: shapeH) {
-                shape = e.pointee.string
-                shapeId = e.pointee.attributes.lex
+            var shapeId: Int32 = -1
+            if n <= 16 {
+                // (Bytes past the shape's end may hold a dropped shape byte: masked off.)
+                var k0 = raw.loadUnaligned(fromByteOffset: Self.fastTokenLength, as: UInt64.self)
+                var k1 = raw.loadUnaligned(fromByteOffset: Self.fastTokenLength + 8, as: UInt64.self)
+                if n < 8 { k0 &= (1 &<< UInt64(8 * n)) &- 1; k1 = 0 }
+                else if n < 16 { k1 &= (1 &<< UInt64(8 * (n - 8))) &- 1 }
+                let r = tables.pointee.shapeCache.record(k0, k1, n)
+                if r.pointee.count == n && r.pointee.k0 == k0 && r.pointee.k1 == k1 {
+                    shape = r.pointee.string
+                    shapeId = r.pointee.lex
+                } else {
+                    (shape, shapeId, _) = Self.findShape(shapeKey, tables)
+                    r.pointee = ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(n), lex: shapeId, string: shape)
+                }
             } else {
-                shape = String(decoding: shapeKey, as: UTF8.self)
-                shapeId = -1
-                tables.pointee.shapes.insert(shapeKey, hash: shapeH, string: shape)
+                (shape, shapeId, _) = Self.findShape(shapeKey, tables)
             }
             let wordKey = UnsafeBufferPointer(start: foldedBytes, count: count)
-            let wordH = WordLookupTable.finish(wordHash)
             let folded: String
             var lex: Int32 = -1
             var number: Double? = nil
             var ordinal: Int? = nil
-            if let e = tables.pointee.words.find(wordKey, hash: wordH) {
-                folded = e.pointee.string
-                lex = e.pointee.attributes.lex
+            var valueEntry = -1
+            if count <= 16 {
+                let k0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                let k1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let r = tables.pointee.wordCache.record(k0, k1, count)
+                if r.pointee.count == count && r.pointee.k0 == k0 && r.pointee.k1 == k1 {
+                    folded = r.pointee.string
+                    lex = r.pointee.lex
+                    valueEntry = r.pointee.valueEntry
+                } else {
+                    (folded, lex, valueEntry) = Self.findWord(wordKey, tables)
+                    r.pointee = ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(count), lex: lex, valueEntry: valueEntry, string: folded)
+                }
+            } else {
+                (folded, lex, valueEntry) = Self.findWord(wordKey, tables)
+            }
+            if valueEntry >= 0 {
+                let e = tables.pointee.words.entry(valueEntry)
                 if letters > 0 && digits == 0 {
                     number = e.pointee.attributes.number
                     ordinal = e.pointee.attributes.ordinal
                 }
-            } else {
-                folded = String(decoding: wordKey, as: UTF8.self)
-                tables.pointee.words.insert(wordKey, hash: wordH, string: folded)
             }
             if digits > 0 && letters == 0 {
                 number = Self.parseDigits(UnsafeBufferPointer(start: units, count: count))
@@ -351,6 +401,31 @@ public final class Segmenter: @unchecked Sendable {
             token.shapeId = shapeId
             return token
         }
+    }
+
+    /// A shape's string, id and entry index (-1 when absent) from the shape table; a shape
+    /// the table lacks is added to it (with no id) while it is below its bound.
+    private static func findShape(_ key: UnsafeBufferPointer<UInt8>, _ tables: UnsafeMutablePointer<Tables>) -> (String, Int32, Int) {
+        let h = WordLookupTable.hash(key)
+        if let e = tables.pointee.shapes.find(key, hash: h) {
+            return (e.pointee.string, e.pointee.attributes.lex, tables.pointee.shapes.index(of: e))
+        }
+        let shape = String(decoding: key, as: UTF8.self)
+        tables.pointee.shapes.insert(key, hash: h, string: shape)
+        return (shape, -1, -1)
+    }
+
+    /// A folded word's string, lexicon id, and entry index when it has a number or ordinal
+    /// value (else -1), from the word table.
+    private static func findWord(_ key: UnsafeBufferPointer<UInt8>, _ tables: UnsafeMutablePointer<Tables>) -> (String, Int32, Int) {
+        let h = WordLookupTable.hash(key)
+        if let e = tables.pointee.words.find(key, hash: h) {
+            let a = e.pointee.attributes
+            return (e.pointee.string, a.lex, a.number != nil || a.ordinal != nil ? tables.pointee.words.index(of: e) : -1)
+        }
+        let folded = String(decoding: key, as: UTF8.self)
+        tables.pointee.words.insert(key, hash: h, string: folded)
+        return (folded, -1, -1)
     }
 
     /// "2,000" → 2000, "9.5" → 9.5, "1.234.5" → nil. Grouping commas must come in threes.

@@ -120,6 +120,14 @@ final class WordLookupTable {
             }
         }
 
+        /// The index of a found entry (for `entry(_:)`).
+        @inline(__always)
+        func index(of e: UnsafeMutablePointer<Entry>) -> Int { e - entries }
+
+        /// The entry at an index given by `index(of:)`.
+        @inline(__always)
+        func entry(_ index: Int) -> UnsafeMutablePointer<Entry> { entries + index }
+
         /// The attributes of a key, or nil when absent.
         @inline(__always)
         func find(_ bytes: UnsafeBufferPointer<UInt8>) -> WordAttributes? {
