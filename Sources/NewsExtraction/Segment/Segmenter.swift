@@ -42,7 +42,8 @@ public final class Segmenter: @unchecked Sendable {
     static let shapeCacheBits = 8
 
     /// How many words and shapes that the rules do not name the tables keep (with their
-    /// strings, for reuse by later tokens).
+    /// strings, for reuse by later tokens). None for words: a word table grown with the
+    /// bench corpus's words (131k) was slower, its probes missing the CPU cache.
     static let extraWordLimit = 0
     static let extraShapeLimit = 1 << 12
 
@@ -158,10 +159,16 @@ public final class Segmenter: @unchecked Sendable {
                 // Whitespace segments only set the spacing flags of the next token.
                 var allSpace = true
                 var sawNewline = false
-                for i in start..<end {
-                    let u = buf[i]
-                    if u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 { sawNewline = true }
-                    else if !(u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x0B || u == 0x0C || u == 0x3000 || (u >= 0x2000 && u <= 0x200B) || u == 0x202F || u == 0x205F || u == 0xFEFF) { allSpace = false; break }
+                // (A segment starting with a visible ASCII character is a word: no scan.)
+                let first = buf[start]
+                if first > 0x20 && first < 0x80 {
+                    allSpace = false
+                } else {
+                    for i in start..<end {
+                        let u = buf[i]
+                        if u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 { sawNewline = true }
+                        else if !(u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x0B || u == 0x0C || u == 0x3000 || (u >= 0x2000 && u <= 0x200B) || u == 0x202F || u == 0x205F || u == 0xFEFF) { allSpace = false; break }
+                    }
                 }
                 if allSpace {
                     space = true
