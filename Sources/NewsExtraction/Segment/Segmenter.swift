@@ -10,7 +10,42 @@ public final class Segmenter: @unchecked Sendable {
     let ordinalWords: [String: Int]
     /// One-probe tables of the lexicon last given to `tokens(of:lexicon:)` (built on first
     /// use, per segmenter, so threads share nothing mutable).
-    private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable)?
+    private var lookup: (lexicon: Lexicon, words: WordLookupTable, shapes: WordLookupTable,
+                         wordCache: ShortKeyCache, shapeCache: ShortKeyCache)?
+
+    /// The word and shape tables' views while a document is segmented.
+    struct Tables {
+        var words: WordLookupTable.View
+        var shapes: WordLookupTable.View
+        let wordCache: ShortKeyCache.View
+        let shapeCache: ShortKeyCache.View
+        let asciiClasses: UnsafePointer<UInt64>
+    }
+
+    /// Per ASCII unit: its shape byte (bits 0–7), its folded byte (8–15), and 1 in the
+    /// count of digits (bit 16), upper-case letters (32) or lower-case letters (48), as
+    /// `makeToken` classifies them (other ASCII units are their own shape byte).
+    static let asciiClasses: UnsafePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+        for u in 0..<128 {
+            let b = UInt64(u)
+            if u >= 0x30 && u <= 0x39 { p[u] = UInt64(UInt8(ascii: "d")) | b << 8 | 1 << 16 }
+            else if u >= 0x41 && u <= 0x5A { p[u] = UInt64(UInt8(ascii: "X")) | (b | 0x20) << 8 | 1 << 32 }
+            else if u >= 0x61 && u <= 0x7A { p[u] = UInt64(UInt8(ascii: "x")) | b << 8 | 1 << 48 }
+            else { p[u] = b | b << 8 }
+        }
+        return UnsafePointer(p)
+    }()
+
+    /// Sizes (log2) of the caches of short words and shapes in front of the tables.
+    static let wordCacheBits = 14
+    static let shapeCacheBits = 8
+
+    /// How many words and shapes that the rules do not name the tables keep (with their
+    /// strings, for reuse by later tokens). None for words: a word table grown with the
+    /// bench corpus's words (131k) was slower, its probes missing the CPU cache.
+    static let extraWordLimit = 0
+    static let extraShapeLimit = 1 << 12
 
     /// Opens English break iterators. `numberWords` and `ordinalWords` give the values of
     /// number and ordinal words (from the vocabulary files).
@@ -62,9 +97,18 @@ public final class Segmenter: @unchecked Sendable {
     /// `Lexicon.intern` would set), found in the same lookup as number and ordinal words.
     func tokens(of text: DecodedText, lexicon: Lexicon) -> [Token] {
         if lookup == nil || lookup!.lexicon !== lexicon {
-            lookup = (lexicon, wordTable(lexicon), WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }))
+            lookup = (lexicon, wordTable(lexicon),
+                      WordLookupTable(lexicon.shapeIds.map { ($0.key, WordAttributes(lex: $0.value)) }, limit: Self.extraShapeLimit),
+                      ShortKeyCache(bits: Self.wordCacheBits), ShortKeyCache(bits: Self.shapeCacheBits))
         }
-        return tokens(of: text, tables: (lookup!.words.view, lookup!.shapes.view))
+        var tables = Tables(words: lookup!.words.view, shapes: lookup!.shapes.view,
+                            wordCache: lookup!.wordCache.view, shapeCache: lookup!.shapeCache.view,
+                            asciiClasses: Self.asciiClasses)
+        defer {
+            lookup!.words.view = tables.words
+            lookup!.shapes.view = tables.shapes
+        }
+        return withUnsafeMutablePointer(to: &tables) { tokens(of: text, tables: $0) }
     }
 
     /// The lexicon's words and the number and ordinal words, with all three attributes.
@@ -76,10 +120,10 @@ public final class Segmenter: @unchecked Sendable {
         for key in keys {
             pairs.append((key, WordAttributes(lex: lexicon.wordIds[key] ?? -1, number: numberWords[key], ordinal: ordinalWords[key])))
         }
-        return WordLookupTable(pairs)
+        return WordLookupTable(pairs, limit: pairs.count + Self.extraWordLimit)
     }
 
-    private func tokens(of text: DecodedText, tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> [Token] {
+    private func tokens(of text: DecodedText, tables: UnsafeMutablePointer<Tables>?) -> [Token] {
         var tokens: [Token] = []
         let units = text.utf16
         if units.isEmpty { return tokens }
@@ -115,10 +159,16 @@ public final class Segmenter: @unchecked Sendable {
                 // Whitespace segments only set the spacing flags of the next token.
                 var allSpace = true
                 var sawNewline = false
-                for i in start..<end {
-                    let u = buf[i]
-                    if u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 { sawNewline = true }
-                    else if !(u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x0B || u == 0x0C || u == 0x3000 || (u >= 0x2000 && u <= 0x200B) || u == 0x202F || u == 0x205F || u == 0xFEFF) { allSpace = false; break }
+                // (A segment starting with a visible ASCII character is a word: no scan.)
+                let first = buf[start]
+                if first > 0x20 && first < 0x80 {
+                    allSpace = false
+                } else {
+                    for i in start..<end {
+                        let u = buf[i]
+                        if u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 { sawNewline = true }
+                        else if !(u == 0x20 || u == 0x09 || u == 0xA0 || u == 0x0B || u == 0x0C || u == 0x3000 || (u >= 0x2000 && u <= 0x200B) || u == 0x202F || u == 0x205F || u == 0xFEFF) { allSpace = false; break }
+                    }
                 }
                 if allSpace {
                     space = true
@@ -160,7 +210,8 @@ public final class Segmenter: @unchecked Sendable {
     /// A token of `buf[start..<end]`: folded form, shape and flags; number and ordinal
     /// values; and, with `tables`, its lexicon word and shape ids.
     private func makeToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
-                           _ tables: (words: WordLookupTable.View, shapes: WordLookupTable.View)?) -> Token {
+                           _ tables: UnsafeMutablePointer<Tables>?) -> Token {
+        if let tables, end - start <= Self.fastTokenLength, let token = makeASCIIToken(buf, start, end, tables) { return token }
         let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
         let folded = TextFolder.fold(slice)
         var flags: TokenFlags = []
@@ -197,7 +248,7 @@ public final class Segmenter: @unchecked Sendable {
                 if run <= 4 { out[n] = c; n += 1 }
             }
             let bytes = UnsafeBufferPointer(rebasing: out[0..<n])
-            if let tables { shapeId = tables.shapes.find(bytes)?.lex ?? -1 }
+            if let tables { shapeId = tables.pointee.shapes.find(bytes)?.lex ?? -1 }
             return String(decoding: bytes, as: UTF8.self)
         }
         if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
@@ -215,7 +266,7 @@ public final class Segmenter: @unchecked Sendable {
         var word: WordAttributes? = nil
         if let tables {
             var key = folded
-            word = key.withUTF8 { tables.words.find($0) }
+            word = key.withUTF8 { tables.pointee.words.find($0) }
             lex = word?.lex ?? -1
         }
         if digits > 0 && letters == 0 {
@@ -238,6 +289,150 @@ public final class Segmenter: @unchecked Sendable {
         token.lex = lex
         token.shapeId = shapeId
         return token
+    }
+
+    /// Longest token `makeASCIIToken` takes (its scratch buffer is on the stack).
+    static let fastTokenLength = 64
+
+    /// `makeToken` for an ASCII token with tables, in one pass over its UTF-16 units that
+    /// gives the folded bytes, the shape bytes and the letter counts. Short words and shapes
+    /// are looked up in the caches first (no hash, no string built on a hit), then in the
+    /// tables, whose strings are reused for a found key. Nil when a unit is not ASCII
+    /// (then `makeToken` does the general work). Gives exactly what the general path gives.
+    @inline(__always)
+    private func makeASCIIToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
+                                _ tables: UnsafeMutablePointer<Tables>) -> Token? {
+        let count = end - start
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.fastTokenLength) { scratch -> Token? in
+            let foldedBytes = scratch.baseAddress!
+            let shapeBytes = foldedBytes + Self.fastTokenLength
+            // Short keys are read back as two words, zero past their end.
+            let raw = UnsafeMutableRawPointer(foldedBytes)
+            raw.storeBytes(of: 0, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: 0, toByteOffset: 8, as: UInt64.self)
+            // Branch-free per unit: the class table gives the shape byte, the folded byte and
+            // the count increments; a shape byte is always stored and kept when its run is at
+            // most four long.
+            let classes = tables.pointee.asciiClasses
+            var counts: UInt64 = 0
+            var n = 0
+            var last: UInt8 = 0
+            var run = 0
+            let units = buf.baseAddress! + start
+            for i in 0..<count {
+                let u = units[i]
+                if u >= 0x80 { return nil }
+                let t = classes[Int(u)]
+                let c = UInt8(truncatingIfNeeded: t)
+                foldedBytes[i] = UInt8(truncatingIfNeeded: t >> 8)
+                counts &+= t >> 16
+                run = c == last ? run + 1 : 1
+                last = c
+                shapeBytes[n] = c
+                n += run <= 4 ? 1 : 0
+            }
+            let digits = Int(counts & 0xFFFF)
+            let uppers = Int((counts >> 16) & 0xFFFF)
+            let lowers = Int(counts >> 32)
+            let letters = uppers + lowers
+            let others = count - digits - letters
+            let firstIsUpper = count > 0 && units[0] &- 0x41 < 26
+            var flags: TokenFlags = []
+            if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
+            if letters > 0 && digits > 0 { flags.insert(.alnum) }
+            if digits > 0 && letters == 0 { flags.insert(.digit) }
+            if letters == 0 && digits == 0 { flags.insert(.punct) }
+            if letters > 0 {
+                if uppers == letters { flags.insert(.upper) }
+                if lowers == letters { flags.insert(.lower) }
+                if firstIsUpper { flags.insert(.title) }
+            }
+            let shapeKey = UnsafeBufferPointer(start: shapeBytes, count: n)
+            let shape: String
+            var shapeId: Int32 = -1
+            if n <= 16 {
+                // (Bytes past the shape's end may hold a dropped shape byte: masked off.)
+                var k0 = raw.loadUnaligned(fromByteOffset: Self.fastTokenLength, as: UInt64.self)
+                var k1 = raw.loadUnaligned(fromByteOffset: Self.fastTokenLength + 8, as: UInt64.self)
+                if n < 8 { k0 &= (1 &<< UInt64(8 * n)) &- 1; k1 = 0 }
+                else if n < 16 { k1 &= (1 &<< UInt64(8 * (n - 8))) &- 1 }
+                let r = tables.pointee.shapeCache.record(k0, k1, n)
+                if r.pointee.count == n && r.pointee.k0 == k0 && r.pointee.k1 == k1 {
+                    shape = r.pointee.string
+                    shapeId = r.pointee.lex
+                } else {
+                    (shape, shapeId, _) = Self.findShape(shapeKey, tables)
+                    r.pointee = ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(n), lex: shapeId, string: shape)
+                }
+            } else {
+                (shape, shapeId, _) = Self.findShape(shapeKey, tables)
+            }
+            let wordKey = UnsafeBufferPointer(start: foldedBytes, count: count)
+            let folded: String
+            var lex: Int32 = -1
+            var number: Double? = nil
+            var ordinal: Int? = nil
+            var valueEntry = -1
+            if count <= 16 {
+                let k0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                let k1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let r = tables.pointee.wordCache.record(k0, k1, count)
+                if r.pointee.count == count && r.pointee.k0 == k0 && r.pointee.k1 == k1 {
+                    folded = r.pointee.string
+                    lex = r.pointee.lex
+                    valueEntry = r.pointee.valueEntry
+                } else {
+                    (folded, lex, valueEntry) = Self.findWord(wordKey, tables)
+                    r.pointee = ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(count), lex: lex, valueEntry: valueEntry, string: folded)
+                }
+            } else {
+                (folded, lex, valueEntry) = Self.findWord(wordKey, tables)
+            }
+            if valueEntry >= 0 {
+                let e = tables.pointee.words.entry(valueEntry)
+                if letters > 0 && digits == 0 {
+                    number = e.pointee.attributes.number
+                    ordinal = e.pointee.attributes.ordinal
+                }
+            }
+            if digits > 0 && letters == 0 {
+                number = Self.parseDigits(UnsafeBufferPointer(start: units, count: count))
+            } else if digits > 0 && letters > 0 {
+                ordinal = Self.parseDigitOrdinal(folded)
+            }
+            if number != nil { flags.insert(.number) }
+            if ordinal != nil { flags.insert(.ordinal) }
+            var token = Token(start: start, end: end, folded: folded, shape: shape, flags: flags,
+                              number: number, ordinal: ordinal)
+            token.lex = lex
+            token.shapeId = shapeId
+            return token
+        }
+    }
+
+    /// A shape's string, id and entry index (-1 when absent) from the shape table; a shape
+    /// the table lacks is added to it (with no id) while it is below its bound.
+    private static func findShape(_ key: UnsafeBufferPointer<UInt8>, _ tables: UnsafeMutablePointer<Tables>) -> (String, Int32, Int) {
+        let h = WordLookupTable.hash(key)
+        if let e = tables.pointee.shapes.find(key, hash: h) {
+            return (e.pointee.string, e.pointee.attributes.lex, tables.pointee.shapes.index(of: e))
+        }
+        let shape = String(decoding: key, as: UTF8.self)
+        tables.pointee.shapes.insert(key, hash: h, string: shape)
+        return (shape, -1, -1)
+    }
+
+    /// A folded word's string, lexicon id, and entry index when it has a number or ordinal
+    /// value (else -1), from the word table.
+    private static func findWord(_ key: UnsafeBufferPointer<UInt8>, _ tables: UnsafeMutablePointer<Tables>) -> (String, Int32, Int) {
+        let h = WordLookupTable.hash(key)
+        if let e = tables.pointee.words.find(key, hash: h) {
+            let a = e.pointee.attributes
+            return (e.pointee.string, a.lex, a.number != nil || a.ordinal != nil ? tables.pointee.words.index(of: e) : -1)
+        }
+        let folded = String(decoding: key, as: UTF8.self)
+        tables.pointee.words.insert(key, hash: h, string: folded)
+        return (folded, -1, -1)
     }
 
     /// "2,000" → 2000, "9.5" → 9.5, "1.234.5" → nil. Grouping commas must come in threes.
