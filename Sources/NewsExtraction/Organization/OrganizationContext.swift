@@ -129,22 +129,21 @@ final class OrganizationContext {
                                    include: (Int) -> Bool = { _ in true }) -> Set<String> {
         guard !queries.isEmpty else { return [] }
         // The words not found yet, with the number of them per filter slot (a found word
-        // leaves the filter, so a frequent word is not tested again).
-        var pendingLex: [Int32] = [], lexWords: [String] = []
-        var pendingStrings: [String] = []
+        // leaves the filter, so a frequent word is not tested again). Kept in a dictionary
+        // and a set, not arrays searched linearly: a long document asks about thousands of
+        // words, and a linear search per token made it quadratic.
+        var pendingLex: [Int32: String] = [:]
+        var pendingStrings: Set<String> = []
         var lexSlots = [UInt16](repeating: 0, count: 1024)
         var stringSlots = [UInt16](repeating: 0, count: 1024)
         for q in queries {
             let lex = lexIds[q]
             if lex >= 0 {
-                if pendingLex.contains(lex) { continue }
-                pendingLex.append(lex)
-                lexWords.append(tokens[q].folded)
+                if pendingLex[lex] != nil { continue }
+                pendingLex[lex] = tokens[q].folded
                 lexSlots[Int(lex) & 1023] += 1
             } else {
-                let word = tokens[q].folded
-                if pendingStrings.contains(word) { continue }
-                pendingStrings.append(word)
+                if !pendingStrings.insert(tokens[q].folded).inserted { continue }
                 stringSlots[Int(truncatingIfNeeded: wordHashes[q] >> 54)] += 1
             }
         }
@@ -154,19 +153,18 @@ final class OrganizationContext {
             let lex = lexIds[i]
             if lex >= 0 {
                 let slot = Int(lex) & 1023
-                guard lexSlots[slot] != 0, let k = pendingLex.firstIndex(of: lex), include(i) else { continue }
-                found.insert(lexWords[k])
-                pendingLex.remove(at: k)
-                lexWords.remove(at: k)
+                guard lexSlots[slot] != 0, let word = pendingLex[lex], include(i) else { continue }
+                found.insert(word)
+                pendingLex[lex] = nil
                 lexSlots[slot] -= 1
             } else {
                 guard !pendingStrings.isEmpty else { continue }
                 let slot = Int(truncatingIfNeeded: wordHashes[i] >> 54)
                 guard stringSlots[slot] != 0 else { continue }
                 let word = tokens[i].folded
-                guard let k = pendingStrings.firstIndex(of: word), include(i) else { continue }
+                guard pendingStrings.contains(word), include(i) else { continue }
                 found.insert(word)
-                pendingStrings.remove(at: k)
+                pendingStrings.remove(word)
                 stringSlots[slot] -= 1
             }
             pending -= 1
