@@ -86,8 +86,9 @@ final class OrganizationContext {
     /// Bit `id` set when a lower-case token has lexicon id `id` (built on first use).
     private var lowerCaseLexicon: [UInt64]? = nil
 
-    /// The lower-case tokens without a lexicon id, by `wordKey` (built on first use).
-    private var lowerCaseOthers: PhraseTable? = nil
+    /// The first lower-case token without a lexicon id, by the hash of its folded form
+    /// (built on first use).
+    private var lowerCaseOthers: [UInt64: Int]? = nil
 
 
     /// Whether the document also writes the folded form of token `q` as a lower-case token.
@@ -95,14 +96,17 @@ final class OrganizationContext {
         let lex = Int(lexIds[q])
         guard lex >= 0 else {
             if lowerCaseOthers == nil {
-                var builder = PhraseTable.Builder()
-                for i in 0..<lexIds.count where lexIds[i] < 0 && flags[i].contains(.lower) {
-                    builder.add(wordHashes[i], PhraseTable.complete)
+                var first: [UInt64: Int] = [:]
+                for i in 0..<lexIds.count where lexIds[i] < 0 && flags[i].contains(.lower) && first[wordHashes[i]] == nil {
+                    first[wordHashes[i]] = i
                 }
-                lowerCaseOthers = PhraseTable(builder)
+                lowerCaseOthers = first
             }
-            // The table may answer yes wrongly, never no: a yes is checked on the strings.
-            guard lowerCaseOthers!.lookup(wordHashes[q]) != 0 else { return false }
+            // A hash found is checked on the strings; only two different words with one
+            // 64-bit hash send it to the scan of the whole document (a scan per query made a
+            // long document quadratic).
+            guard let i = lowerCaseOthers![wordHashes[q]] else { return false }
+            if tokens[i].folded == tokens[q].folded { return true }
             return !writtenInLowerCase([q]).isEmpty
         }
         if lowerCaseLexicon == nil {
