@@ -251,15 +251,8 @@ public final class Segmenter: @unchecked Sendable {
             if let tables { shapeId = tables.pointee.shapes.find(bytes)?.lex ?? -1 }
             return String(decoding: bytes, as: UTF8.self)
         }
-        if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
-        if letters > 0 && digits > 0 { flags.insert(.alnum) }
-        if digits > 0 && letters == 0 { flags.insert(.digit) }
-        if letters == 0 && digits == 0 { flags.insert(.punct) }
-        if letters > 0 {
-            if uppers == letters { flags.insert(.upper) }
-            if lowers == letters { flags.insert(.lower) }
-            if firstIsUpper { flags.insert(.title) }
-        }
+        flags.formUnion(Self.kindFlags(letters: letters, digits: digits, others: others, uppers: uppers, lowers: lowers,
+                                       firstIsUpper: firstIsUpper))
         var number: Double? = nil
         var ordinal: Int? = nil
         var lex: Int32 = -1
@@ -282,6 +275,30 @@ public final class Segmenter: @unchecked Sendable {
         } else if digits > 0 {
             ordinal = Self.parseDigitOrdinal(folded)
         }
+        return Self.token(start, end, folded, shape, flags, number, ordinal, lex, shapeId)
+    }
+
+    /// The flags a token's character counts give (alpha, alnum, digit, punct, upper, lower, title).
+    @inline(__always)
+    private static func kindFlags(letters: Int, digits: Int, others: Int, uppers: Int, lowers: Int, firstIsUpper: Bool) -> TokenFlags {
+        var flags: TokenFlags = []
+        if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
+        if letters > 0 && digits > 0 { flags.insert(.alnum) }
+        if digits > 0 && letters == 0 { flags.insert(.digit) }
+        if letters == 0 && digits == 0 { flags.insert(.punct) }
+        if letters > 0 {
+            if uppers == letters { flags.insert(.upper) }
+            if lowers == letters { flags.insert(.lower) }
+            if firstIsUpper { flags.insert(.title) }
+        }
+        return flags
+    }
+
+    /// A token from its parts; the number and ordinal flags follow the values.
+    @inline(__always)
+    private static func token(_ start: Int, _ end: Int, _ folded: String, _ shape: String, _ flags: TokenFlags,
+                              _ number: Double?, _ ordinal: Int?, _ lex: Int32, _ shapeId: Int32) -> Token {
+        var flags = flags
         if number != nil { flags.insert(.number) }
         if ordinal != nil { flags.insert(.ordinal) }
         var token = Token(start: start, end: end, folded: folded, shape: shape, flags: flags,
@@ -337,16 +354,8 @@ public final class Segmenter: @unchecked Sendable {
             let letters = uppers + lowers
             let others = count - digits - letters
             let firstIsUpper = count > 0 && units[0] &- 0x41 < 26
-            var flags: TokenFlags = []
-            if letters > 0 && digits == 0 && others == 0 { flags.insert(.alpha) }
-            if letters > 0 && digits > 0 { flags.insert(.alnum) }
-            if digits > 0 && letters == 0 { flags.insert(.digit) }
-            if letters == 0 && digits == 0 { flags.insert(.punct) }
-            if letters > 0 {
-                if uppers == letters { flags.insert(.upper) }
-                if lowers == letters { flags.insert(.lower) }
-                if firstIsUpper { flags.insert(.title) }
-            }
+            let flags = Self.kindFlags(letters: letters, digits: digits, others: others, uppers: uppers, lowers: lowers,
+                                       firstIsUpper: firstIsUpper)
             let shapeKey = UnsafeBufferPointer(start: shapeBytes, count: n)
             let shape: String
             var shapeId: Int32 = -1
@@ -400,13 +409,7 @@ public final class Segmenter: @unchecked Sendable {
             } else if digits > 0 && letters > 0 {
                 ordinal = Self.parseDigitOrdinal(folded)
             }
-            if number != nil { flags.insert(.number) }
-            if ordinal != nil { flags.insert(.ordinal) }
-            var token = Token(start: start, end: end, folded: folded, shape: shape, flags: flags,
-                              number: number, ordinal: ordinal)
-            token.lex = lex
-            token.shapeId = shapeId
-            return token
+            return Self.token(start, end, folded, shape, flags, number, ordinal, lex, shapeId)
         }
     }
 
