@@ -1,0 +1,84 @@
+import XCTest
+@testable import NewsExtraction
+
+/// The cheap tests that spare the pattern matcher and the date passes most of their work
+/// must never say no where the full test says yes: the ways a match can begin, the
+/// second-word filter, vocabulary lists tested by lexicon bits, and the forms an entry's
+/// last token can take.
+final class MatchFilterTests: XCTestCase {
+    static let extractor = try! NewsExtractor()
+
+    /// A document interned with the extractor's lexicon, as the pipeline makes it.
+    func document(_ text: String) -> SegmentedDocument {
+        let e = Self.extractor
+        let decoded = e.decoder.decode(text)
+        return SegmentedDocument(text: decoded, tokens: e.segmenter.tokens(of: decoded, lexicon: e.lexicon),
+                                 vocabulary: e.ruleSet.vocabulary, lexicon: e.lexicon)
+    }
+
+    func program(_ pattern: String) throws -> PatternProgram {
+        let file = """
+        {"rules": [{"id": "test.p", "type": "DATE", "pattern": \(pattern),
+                    "examples": [{"text": "x", "match": "x"}], "counterexamples": ["y"]}]}
+        """
+        let rule = try XCTUnwrap(try RuleFileParser(source: "test.json", contents: file, deferExamples: true).parse().rules.first)
+        let lexicon = Lexicon(vocabulary: Self.extractor.ruleSet.vocabulary)
+        return PatternProgram(try XCTUnwrap(rule.pattern), lexicon: lexicon)
+    }
+
+    func testPrefixesListTheWaysAMatchCanBegin() throws {
+        // "the [near|distant]? future": two ways, three tokens and two.
+        let p = try program(#"[{"lower": "the"}, {"lower": ["near", "distant"], "op": "?"}, {"lower": "future"}]"#)
+        XCTAssertEqual(p.prefixes?.map(\.count).sorted(), [2, 3])
+        XCTAssertEqual(p.secondTokenTests()?.count, 2)
+        // A match may be one token long ("5", "5 %"): no second-word constraint.
+        let q = try program(#"[{"is": "number"}, {"lower": "%", "op": "?"}]"#)
+        XCTAssertTrue(q.prefixes?.contains { $0.count == 1 } ?? false)
+        XCTAssertNil(q.secondTokenTests())
+        // A second token tested by flags only: no second-word constraint either.
+        let r = try program(#"[{"lower": "the"}, {"is": "number"}]"#)
+        XCTAssertNil(r.secondTokenTests())
+    }
+
+    func testSecondWordFilterRejectsByTheNextWordOnly() throws {
+        let e = Self.extractor
+        let rule = try XCTUnwrap(e.activeRules.firstIndex { $0.id == "date.weekend" })
+        let doc = document("They met over the weekend, not the week before.")
+        let folded = doc.tokens.map(\.folded)
+        let weekend = try XCTUnwrap(folded.firstIndex(of: "the"))
+        let week = try XCTUnwrap(folded.lastIndex(of: "the"))
+        doc.tokens.withUnsafeBufferPointer { tokens in
+            XCTAssertTrue(e.secondWords.allows(rule, at: weekend, tokens))
+            XCTAssertFalse(e.secondWords.allows(rule, at: week, tokens))
+            XCTAssertFalse(e.secondWords.allows(rule, at: tokens.count - 1, tokens))  // no next token
+        }
+        XCTAssertEqual(e.extract(text: "They met over the weekend, not the week before.", dct: nil)
+            .filter { $0.rule == "date.weekend" }.map(\.text), ["the weekend"])
+    }
+
+    func testWordListsAnswerAsTheVocabulary() {
+        let doc = document("Officials said Friday that the council will meet again, as scheduled, until the following year's vote; exports were planned.")
+        let vocabulary = doc.vocabulary
+        XCTAssertGreaterThan(vocabulary.names.count, 20)
+        for name in vocabulary.names {
+            let list = WordList(name, in: doc)
+            for t in doc.tokens {
+                XCTAssertEqual(list.contains(t), vocabulary.contains(name, t.folded), "\(name): \(t.folded)")
+            }
+        }
+        // Some answers are yes (the test is not vacuous).
+        XCTAssertTrue(doc.tokens.contains { WordList("date_tense_report", in: doc).contains($0) })
+    }
+
+    func testLastTokenFormsCoverEveryTokenization() {
+        XCTAssertTrue(Vocabulary.lastTokenForms("mid-").contains("-"))
+        XCTAssertTrue(Vocabulary.lastTokenForms("the end of").contains("of"))
+        let clock = Vocabulary.lastTokenForms("o'clock")
+        XCTAssertTrue(clock.contains("o'clock") && clock.contains("clock"))
+        XCTAssertEqual(Vocabulary.lastTokenForms("early"), ["early"])
+        let vocabulary = Self.extractor.ruleSet.vocabulary
+        XCTAssertTrue(vocabulary.canEndEntry("date_mod", "of"))     // "the end of"
+        XCTAssertTrue(vocabulary.canEndEntry("date_mod", "-"))      // "mid-"
+        XCTAssertFalse(vocabulary.canEndEntry("date_mod", "bank"))
+    }
+}
