@@ -42,8 +42,9 @@ struct Run: ParsableCommand {
 }
 
 /// What `extract run` was asked to do, as plain values: filled by `Run` from the command
-/// line, or `defaults` when `extract` gets no argument at all (the common `extract < file`
-/// in a shell loop skips the argument parser's reflection, a few milliseconds of start-up).
+/// line, or `defaults` (plus the file paths) when `extract` gets no option and no
+/// subcommand: `extract < file` and `extract a.txt` in a shell loop skip the argument
+/// parser's reflection, a few milliseconds of start-up.
 struct RunSettings {
     var files: [String] = []
     var input = "auto"

@@ -10,7 +10,6 @@ struct SecondWordFilter {
     /// Per word id, `words` 64-bit words: bit r set when rule r allows that word second.
     private let allowed: [UInt64]
     private let words: Int
-    let isEmpty: Bool
 
     init(programs: [PatternProgram?], lexicon: Lexicon) {
         let ruleCount = programs.count
@@ -31,7 +30,6 @@ struct SecondWordFilter {
         }
         self.constrained = constrained
         self.allowed = allowed
-        isEmpty = !constrained.contains { $0 != 0 }
     }
 
     /// Whether rule `r` may start at token `i` of `tokens` as far as the next token goes.

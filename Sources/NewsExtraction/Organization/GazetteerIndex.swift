@@ -21,10 +21,9 @@ public final class GazetteerIndex: Sendable {
     public let negative: [UInt64: Bool]
     /// The longest entry, in tokens (bounds the scan).
     public let maxTokens: Int
-    /// The byte-prefix states of the positive entries (names and acronyms), for the scan.
+    /// The states of the positive entries (names and acronyms) where a token can end, for the
+    /// scan (see `phraseStates`).
     let positivePrefixes: PhraseTable
-    /// Time the load took, in seconds.
-    public let loadSeconds: Double
 
     /// The gazetteers of the built-in English resources, loaded on first use.
     public static let shared: GazetteerIndex = {
@@ -34,7 +33,6 @@ public final class GazetteerIndex: Sendable {
 
     /// Loads every `.tab` file of a folder (a missing folder gives empty tables).
     public init(folder: String) {
-        let started = DispatchTime.now().uptimeNanoseconds
         var positive: [UInt64: Entry] = [:]
         var negative: [UInt64: Bool] = [:]
         positive.reserveCapacity(12_000)
@@ -112,7 +110,6 @@ public final class GazetteerIndex: Sendable {
         self.negative = negative
         positivePrefixes = PhraseTable(prefixes)
         self.maxTokens = min(maxTokens, 12)
-        loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 
     // MARK: Hashing (FNV-1a, 64 bits) of folded phrases

@@ -109,24 +109,12 @@ public struct RuleSet: Sendable {
         try add(contents: contents, source: path, deferExamples: deferExamples)
     }
 
-    /// The bytes of a file, or nil when it cannot be read.
+    /// The bytes of a file, or nil when it cannot be opened (read with `LineReader`).
     static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         if fd < 0 { return nil }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(0, Int(st.st_size)))
-        var done = 0
-        while true {
-            if done == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            done += n
-        }
-        bytes.removeSubrange(done...)
-        return bytes
+        return LineReader(fd: fd, blockSize: 1 << 16).readAll()
     }
 
     /// A vocabulary's list name: its file name without `.tsv`.

@@ -57,19 +57,50 @@ public struct Vocabulary: Sendable {
 
     /// Adds an entry (folded) to a list.
     public mutating func add(_ name: String, _ entry: String, value: String?, source: String) {
-        let folded = TextFolder.fold(entry)
-        sets[name, default: []].insert(folded)
-        lastTokens[name, default: []].formUnion(Self.lastTokenForms(folded))
-        if let value { values[name, default: [:]][folded] = value }
-        if sources[name]?.contains(source) != true { sources[name, default: []].append(source) }
+        edit(name, source: source) { $0.add(entry, value: value) }
     }
 
     /// Removes an entry from a list (user files: a line `-entry`).
     public mutating func remove(_ name: String, _ entry: String) {
-        let folded = TextFolder.fold(entry)
-        sets[name]?.remove(folded)
-        values[name]?[folded] = nil
-        // (`lastTokens` keeps the entry's forms: it may say too much, never too little.)
+        guard sets[name] != nil else { return }
+        edit(name, source: nil) { $0.remove(entry) }
+    }
+
+    /// One list's tables while a file or a call changes it. (`lastTokens` keeps a removed
+    /// entry's forms: it may say too much, never too little.)
+    private struct ListEdit {
+        var set: Set<String>
+        var valued: [String: String]
+        var last: Set<String>
+        var added = false
+
+        mutating func add(_ entry: String, value: String?) {
+            let folded = TextFolder.fold(entry)
+            set.insert(folded)
+            last.formUnion(Vocabulary.lastTokenForms(folded))
+            if let value { valued[folded] = value }
+            added = true
+        }
+
+        mutating func remove(_ entry: String) {
+            let folded = TextFolder.fold(entry)
+            set.remove(folded)
+            valued[folded] = nil
+        }
+    }
+
+    /// Takes list `name`'s tables out, lets `change` edit them and puts them back: one lookup
+    /// by list name per file, not three per entry (start-up reads some 1,500 entries).
+    private mutating func edit(_ name: String, source: String?, _ change: (inout ListEdit) throws -> Void) rethrows {
+        var list = ListEdit(set: sets.removeValue(forKey: name) ?? [], valued: values.removeValue(forKey: name) ?? [:],
+                            last: lastTokens.removeValue(forKey: name) ?? [])
+        defer {
+            sets[name] = list.set
+            if !list.valued.isEmpty { values[name] = list.valued }
+            if !list.last.isEmpty { lastTokens[name] = list.last }
+            if list.added, let source, sources[name]?.contains(source) != true { sources[name, default: []].append(source) }
+        }
+        try change(&list)
     }
 
     /// Parses a vocabulary file: one entry a line, `entry<TAB>value` where a value is
@@ -85,49 +116,33 @@ public struct Vocabulary: Sendable {
         if !bytes.allSatisfy({ $0 < 0x80 }) && String(validating: bytes, as: UTF8.self) == nil {
             throw ExtractionError.invalidRules(file: source, line: nil, rule: nil, message: "cannot read the file as UTF-8")
         }
-        // The list's tables are taken out, filled and put back: one lookup by list name per
-        // file, not three per entry (start-up reads some 1,500 entries).
-        var set = sets.removeValue(forKey: name) ?? []
-        var valued = values.removeValue(forKey: name) ?? [:]
-        var last = lastTokens.removeValue(forKey: name) ?? []
-        var added = false
-        defer {
-            sets[name] = set
-            if !valued.isEmpty { values[name] = valued }
-            if !last.isEmpty { lastTokens[name] = last }
-            if added && sources[name]?.contains(source) != true { sources[name, default: []].append(source) }
-        }
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
-            if end == lineStart || bytes[lineStart] == 0x23 { continue }  // blank line, # comment
-            var tab = lineStart
-            while tab < end && bytes[tab] != 0x09 { tab += 1 }
-            if tab < end, bytes[(tab + 1)..<end].contains(0x09) {
-                throw ExtractionError.invalidRules(file: source, line: lineNumber, rule: nil, message: "a vocabulary line has at most two tab-separated fields")
+        try edit(name, source: source) { list in
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                lineNumber += 1
+                var end = lineEnd
+                if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+                if end == lineStart || bytes[lineStart] == 0x23 { continue }  // blank line, # comment
+                var tab = lineStart
+                while tab < end && bytes[tab] != 0x09 { tab += 1 }
+                if tab < end, bytes[(tab + 1)..<end].contains(0x09) {
+                    throw ExtractionError.invalidRules(file: source, line: lineNumber, rule: nil, message: "a vocabulary line has at most two tab-separated fields")
+                }
+                var entry = Self.trimmed(bytes, lineStart, tab)
+                if entry.isEmpty {
+                    throw ExtractionError.invalidRules(file: source, line: lineNumber, rule: nil, message: "empty vocabulary entry")
+                }
+                if entry.utf8.first == 0x2D && entry.utf8.count > 1 {
+                    entry.removeFirst()
+                    list.remove(entry)
+                    continue
+                }
+                list.add(entry, value: tab < end ? Self.trimmed(bytes, tab + 1, end) : nil)
             }
-            var entry = Self.trimmed(bytes, lineStart, tab)
-            if entry.isEmpty {
-                throw ExtractionError.invalidRules(file: source, line: lineNumber, rule: nil, message: "empty vocabulary entry")
-            }
-            if entry.utf8.first == 0x2D && entry.utf8.count > 1 {
-                entry.removeFirst()
-                let folded = TextFolder.fold(entry)
-                set.remove(folded)
-                valued[folded] = nil
-                continue
-            }
-            let folded = TextFolder.fold(entry)
-            set.insert(folded)
-            last.formUnion(Self.lastTokenForms(folded))
-            if tab < end { valued[folded] = Self.trimmed(bytes, tab + 1, end) }
-            added = true
         }
     }
 
