@@ -158,6 +158,33 @@ for _ in 0..<3 {
     if boundaries < 0 { print(boundaries) }
 }
 
+// Where the time goes, in this process on one core over the same texts: each line runs
+// the stages before it too, so each is a ceiling for `extract --jobs 1`.
+func best(_ body: () throws -> Int) rethrows -> Double {
+    var b = Double.infinity
+    for _ in 0..<3 {
+        let t0 = now()
+        if try body() < 0 { print("") }
+        b = min(b, now() - t0)
+    }
+    return b
+}
+let icuBothBest = try best {
+    var n = 0
+    for t in texts { n += segmenter.countWordAndSentenceBoundaries(try decoder.decode(t)) }
+    return n
+}
+let segmentBest = try best {
+    var n = 0
+    for t in texts { n += extractor.segment(try decoder.decode(t)).tokens.count }
+    return n
+}
+let extractBest = try best {
+    var n = 0
+    for t in texts { n += extractor.extract(try decoder.decode(t), dct: DocumentDate(year: 2000)).entities.count }
+    return n
+}
+
 // cat.
 var catBest = Double.infinity
 for _ in 0..<3 { catBest = min(catBest, runChild("/bin/cat", [corpusFile], stdin: .file("/dev/null")).seconds) }
@@ -188,6 +215,14 @@ print("| extract --jobs 1 | \(f(one.seconds, 3)) | \(f(megabytes / one.seconds, 
 print("| extract --jobs 2 | \(f(two.seconds, 3)) | \(f(megabytes / two.seconds, 1)) | \(f(Double(documents) / two.seconds, 0)) | \(f(one.seconds / two.seconds))× jobs 1 |")
 print("peak resident memory: jobs 1 \(one.maxRSSKiB / 1024) MiB, jobs 2 \(two.maxRSSKiB / 1024) MiB")
 print("start-up, empty document: median \(f(startups[startups.count / 2] * 1000, 1)) ms; one short document: median \(f(shorts[shorts.count / 2] * 1000, 1)) ms")
+print("")
+print("where the time goes (in process, 1 core, text MB; each line includes the ones above it):")
+print("| stages | seconds | MB/s | ratio to ICU word breaking alone |")
+print("|---|---|---|---|")
+print("| decode + ICU word breaking (the floor) | \(f(icuBest, 3)) | \(f(textMB / icuBest, 1)) | 1.00 |")
+print("| decode + ICU word and sentence breaking | \(f(icuBothBest, 3)) | \(f(textMB / icuBothBest, 1)) | \(f(icuBest / icuBothBest)) |")
+print("| decode + segment (tokens with attributes) | \(f(segmentBest, 3)) | \(f(textMB / segmentBest, 1)) | \(f(icuBest / segmentBest)) |")
+print("| decode + segment + extract + resolve + values | \(f(extractBest, 3)) | \(f(textMB / extractBest, 1)) | \(f(icuBest / extractBest)) |")
 if one.status != 0 || two.status != 0 { print("warning: extract exited with status \(one.status) / \(two.status)") }
 
 // Linearity and constant memory: the same corpus streamed k times through one worker.

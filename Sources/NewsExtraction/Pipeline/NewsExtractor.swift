@@ -153,10 +153,15 @@ public final class NewsExtractor: @unchecked Sendable {
         extract(try decoder.decode(bytes), dct: dct).entities
     }
 
+    /// Stage 3 alone: the tokens of decoded text with their attributes and lexicon ids,
+    /// as the extractors see them.
+    public func segment(_ text: DecodedText) -> SegmentedDocument {
+        SegmentedDocument(text: text, tokens: segmenter.tokens(of: text, lexicon: lexicon), vocabulary: ruleSet.vocabulary, lexicon: lexicon)
+    }
+
     /// Runs stages 3–6 on decoded text.
     public func extract(_ text: DecodedText, dct: DocumentDate?, explain: Bool = false) -> Result {
-        let tokens = segmenter.tokens(of: text, lexicon: lexicon)
-        let document = SegmentedDocument(text: text, tokens: tokens, vocabulary: ruleSet.vocabulary, lexicon: lexicon)
+        let document = segment(text)
         var rejected: [Candidate] = []
         let candidates: [Candidate]
         if explain {

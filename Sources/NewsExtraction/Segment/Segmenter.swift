@@ -88,6 +88,18 @@ public final class Segmenter: @unchecked Sendable {
         return count
     }
 
+    /// ICU word and sentence boundaries (the two ICU passes of this stage; used by the
+    /// benchmark): returns the count of both.
+    public func countWordAndSentenceBoundaries(_ text: DecodedText) -> Int {
+        var count = countWordBoundaries(text)
+        text.utf16.withUnsafeBufferPointer { buf in
+            _ = cicu_break_set_text(sentenceIterator, buf.baseAddress, Int32(buf.count))
+            _ = cicu_break_first(sentenceIterator)
+            while cicu_break_next(sentenceIterator) >= 0 { count += 1 }
+        }
+        return count
+    }
+
     /// Tokens of the text, whitespace dropped.
     public func tokens(of text: DecodedText) -> [Token] {
         tokens(of: text, tables: nil)
