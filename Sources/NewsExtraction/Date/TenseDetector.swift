@@ -12,14 +12,15 @@ public enum TenseDetector {
     static let window = 10
 
     public static func tense(around range: Range<Int>, in document: SegmentedDocument) -> Tense {
-        let tokens = document.tokens
+        let cues = TenseCues.of(document)
+        return document.tokens.withUnsafeBufferPointer { tense(around: range, in: document, tokens: $0, cues: cues) }
+    }
+
+    private static func tense(around range: Range<Int>, in document: SegmentedDocument,
+                              tokens: UnsafeBufferPointer<Token>, cues: TenseCues) -> Tense {
         let vocabulary = document.vocabulary
-        let future = WordList("date_tense_future", in: document)
-        let futureBeforeTo = WordList("date_tense_future_before_to", in: document)
-        let futureLeft = WordList("date_tense_future_left", in: document)
-        let report = WordList("date_tense_report", in: document)
-        let past = WordList("date_tense_past", in: document)
-        let notPast = WordList("date_tense_not_past", in: document)
+        let future = cues.future, futureBeforeTo = cues.futureBeforeTo, futureLeft = cues.futureLeft
+        let report = cues.report, past = cues.past, notPast = cues.notPast
         let possessive = range.upperBound < tokens.count && tokens[range.upperBound].folded == "'s"
         /// The cue of token i and whether it is strong (a reporting verb like "said" is weak).
         func cue(_ i: Int) -> (Tense, strong: Bool)? {
@@ -35,11 +36,13 @@ public enum TenseDetector {
             // ruling") governs the main verb, not the event the date names.
             if i < range.lowerBound && !possessive && futureLeft.contains(t) { return (.future, true) }
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
-            if i > 0, ["be", "been", "being"].contains(tokens[i - 1].folded) { return nil }
+            if i > 0 {
+                switch tokens[i - 1].folded { case "be", "been", "being": return nil; default: break }
+            }
             if report.contains(t) { return (.past, false) }
             // A past auxiliary before a plan ("were planning to", "was scheduled to", "was
             // due") speaks of what was ahead: the plan word decides, not the auxiliary.
-            if ["was", "were"].contains(f), i + 1 < tokens.count {
+            if f == "was" || f == "were", i + 1 < tokens.count {
                 let n = tokens[i + 1]
                 if future.contains(n) || futureLeft.contains(n)
                     || (i + 2 < tokens.count && tokens[i + 2].folded == "to" && futureBeforeTo.contains(n)) { return nil }
@@ -67,24 +70,32 @@ public enum TenseDetector {
         var leftStrongPast = false
         // The word or phrase right before the date ("by", "as early as").
         var deadline = false
-        var phrase = ""
-        for k in stride(from: range.lowerBound - 1, through: max(0, range.lowerBound - 3), by: -1) {
-            phrase = phrase.isEmpty ? tokens[k].folded : tokens[k].folded + " " + phrase
-            if vocabulary.contains("date_tense_future_adjacent", phrase) { deadline = true; break }
+        // (Only when the previous word can end such a phrase: most cannot.)
+        if range.lowerBound > 0 {
+            let previous = tokens[range.lowerBound - 1].folded
+            let lastWord = previous.utf8.contains(0x20)
+                ? String(previous.split(separator: " ", omittingEmptySubsequences: false).last!) : previous
+            if cues.deadlineLastWords.contains(lastWord) {
+                var phrase = ""
+                for k in stride(from: range.lowerBound - 1, through: max(0, range.lowerBound - 3), by: -1) {
+                    phrase = phrase.isEmpty ? tokens[k].folded : tokens[k].folded + " " + phrase
+                    if vocabulary.contains(TenseCues.deadlineList, phrase) { deadline = true; break }
+                }
+            }
         }
         // "since March": a time before now, whatever the clause says next.
-        if range.lowerBound > 0, WordList("date_tense_past_adjacent", in: document).contains(tokens[range.lowerBound - 1]) { return .past }
+        if range.lowerBound > 0, cues.pastAdjacent.contains(tokens[range.lowerBound - 1]) { return .past }
         // The verb right before the date ("announced Friday", "issued on July 1") is the
         // one the date belongs to: its past form outweighs a modal farther away ("would
         // appeal the decision, announced Wednesday"; "said Friday it will…").
         var verb = range.lowerBound - 1
-        if verb >= 0, WordList("date_tense_adjacent_preposition", in: document).contains(tokens[verb]) { verb -= 1 }
+        if verb >= 0, cues.adjacentPreposition.contains(tokens[verb]) { verb -= 1 }
         // A schedule in the present ("the council meets Monday", "they meet separately
         // Friday"): ahead. One "-ly" adverb may stand between.
         var scheduled = verb
         if scheduled >= 1, tokens[scheduled].folded.hasSuffix("ly"), tokens[scheduled].flags.contains(.lower) { scheduled -= 1 }
         if !deadline, scheduled >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
-           WordList("date_tense_schedule_verb", in: document).contains(tokens[scheduled]),
+           cues.scheduleVerb.contains(tokens[scheduled]),
            !(scheduled >= 1 && past.contains(tokens[scheduled - 1])) {
             return .future
         }
@@ -103,7 +114,7 @@ public enum TenseDetector {
                 i -= 1
             }
         }
-        let clauseBreak = WordList("date_tense_clause_break", in: document)
+        let clauseBreak = cues.clauseBreak
         var i = range.upperBound
         while i < tokens.count && i - range.upperBound < window {
             // A reported clause after "that" has its own tense ("confirmed Friday that it will…").
@@ -117,7 +128,7 @@ public enum TenseDetector {
         if let t = strong?.tense ?? weak?.tense { return t }
         // Nothing near: a "will" farther left in the same sentence ("will be named commander
         // of the shuttle for a mission in December").
-        let futureFar = WordList("date_tense_future_far", in: document)
+        let futureFar = cues.futureFar
         var k = range.lowerBound - 1
         while k >= 0 && range.lowerBound - k <= farWindow {
             if boundary(k + 1) { break }
