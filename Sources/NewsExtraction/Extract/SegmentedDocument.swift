@@ -1,11 +1,20 @@
 /// A document after segmentation: its decoded text and tokens, what every extractor reads.
-public struct SegmentedDocument: Sendable {
+/// Immutable, and a class so that each match and matcher that holds it costs one retain,
+/// not one per array and table inside.
+public final class SegmentedDocument: Sendable {
     public let text: DecodedText
     public let tokens: [Token]
     public let vocabulary: Vocabulary
     /// The lexicon the tokens were interned with (their `lex` ids, built from `vocabulary`),
     /// or nil when the tokens carry no ids.
-    var lexicon: Lexicon? = nil
+    let lexicon: Lexicon?
+
+    init(text: DecodedText, tokens: [Token], vocabulary: Vocabulary, lexicon: Lexicon? = nil) {
+        self.text = text
+        self.tokens = tokens
+        self.vocabulary = vocabulary
+        self.lexicon = lexicon
+    }
 
     /// The original text of a token range.
     public func text(tokens range: Range<Int>) -> String {
