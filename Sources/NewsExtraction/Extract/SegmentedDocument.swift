@@ -29,10 +29,19 @@ public final class SegmentedDocument: Sendable {
 /// What a named normalizer receives: a pattern match with its named captures.
 public struct RuleMatch: Sendable {
     public let document: SegmentedDocument
-    public let rule: Rule
+    let ruleHandle: RuleHandle
+    /// The rule that matched (read in place from the extractor's copy).
+    public var rule: Rule { _read { yield ruleHandle.rule } }
     /// The matched token range.
     public let range: Range<Int>
     public let captures: [PatternMatcher.Capture]
+
+    init(document: SegmentedDocument, rule: RuleHandle, range: Range<Int>, captures: [PatternMatcher.Capture]) {
+        self.document = document
+        ruleHandle = rule
+        self.range = range
+        self.captures = captures
+    }
 
     /// The token range of the last capture of that name.
     public func capture(_ name: String) -> Range<Int>? {
@@ -87,9 +96,24 @@ public typealias Normalizer = @Sendable (RuleMatch) -> Normalization?
 /// What a named matcher receives.
 public struct MatcherInput: Sendable {
     public let document: SegmentedDocument
-    public let rule: Rule
+    let ruleHandle: RuleHandle
+    /// The matcher's rule (read in place from the extractor's copy).
+    public var rule: Rule { _read { yield ruleHandle.rule } }
     /// Candidates made so far (by pattern rules and earlier matchers).
     public let candidates: [Candidate]
+
+    init(document: SegmentedDocument, rule: RuleHandle, candidates: [Candidate]) {
+        self.document = document
+        ruleHandle = rule
+        self.candidates = candidates
+    }
+}
+
+/// A rule held by reference: a match or matcher input that carries it retains one object,
+/// not each string, table and list inside the rule.
+final class RuleHandle: Sendable {
+    let rule: Rule
+    init(_ rule: Rule) { self.rule = rule }
 }
 
 /// A named matcher: Swift code for a rule that a token pattern cannot express.

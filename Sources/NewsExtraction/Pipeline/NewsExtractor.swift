@@ -11,6 +11,8 @@ import Foundation
 public final class NewsExtractor: @unchecked Sendable {
     public let ruleSet: RuleSet
     let activeRules: [Rule]
+    /// `activeRules` by reference, for matches and matcher inputs.
+    let ruleHandles: [RuleHandle]
     let index: RuleIndex
     let normalizers: [Normalizer?]
     let programs: [PatternProgram?]
@@ -40,6 +42,7 @@ public final class NewsExtractor: @unchecked Sendable {
         activeRules = ruleSet.rules.filter { rule in
             rule.enabled && (types == nil || types!.contains(rule.type) || Self.makesTimex(rule, types!))
         }
+        ruleHandles = activeRules.map(RuleHandle.init)
         var index = RuleIndex(rules: activeRules, vocabulary: ruleSet.vocabulary)
         normalizers = activeRules.map { $0.normalizer.flatMap { NormalizerRegistry.normalizers[$0] } }
         let lexicon = Lexicon(vocabulary: ruleSet.vocabulary)
@@ -113,6 +116,7 @@ public final class NewsExtractor: @unchecked Sendable {
     private init(sharing other: NewsExtractor) {
         ruleSet = other.ruleSet
         activeRules = other.activeRules
+        ruleHandles = other.ruleHandles
         index = other.index
         normalizers = other.normalizers
         programs = other.programs
@@ -226,14 +230,14 @@ public final class NewsExtractor: @unchecked Sendable {
             for r in ruleIndices {
                 guard secondWords.allows(r, at: i, matcher.tokens),
                       let m = programRefs[r]!._withUnsafeGuaranteedRef({ matcher.match($0, at: i) }) else { continue }
-                let rule = activeRules[r]
-                let match = RuleMatch(document: document, rule: rule, range: i..<m.end, captures: m.captures)
+                let handle = ruleHandles[r]
+                let match = RuleMatch(document: document, rule: handle, range: i..<m.end, captures: m.captures)
                 var normalization = Normalization()
                 if let normalizer = normalizers[r] {
                     guard let n = normalizer(match) else {
                         if let rejected {
-                            rejected.pointee.append(Candidate(type: rule.type, start: tokens[i].start, end: tokens[m.end - 1].end,
-                                                              rule: rule.id, priority: rule.priority))
+                            rejected.pointee.append(Candidate(type: handle.rule.type, start: tokens[i].start, end: tokens[m.end - 1].end,
+                                                              rule: handle.rule.id, priority: handle.rule.priority))
                         }
                         continue
                     }
@@ -241,25 +245,25 @@ public final class NewsExtractor: @unchecked Sendable {
                 }
                 let range = normalization.range ?? match.range
                 guard !range.isEmpty else { continue }
-                var fields = rule.fields
+                var fields = handle.rule.fields
                 if !normalization.fields.isEmpty {
                     if fields.isEmpty { fields = normalization.fields } else { fields.merge(normalization.fields) { _, new in new } }
                 }
-                candidates.append(Candidate(type: normalization.type ?? rule.type,
+                candidates.append(Candidate(type: normalization.type ?? handle.rule.type,
                                             start: tokens[range.lowerBound].start, end: tokens[range.upperBound - 1].end,
-                                            rule: rule.id, priority: rule.priority, value: normalization.value,
+                                            rule: handle.rule.id, priority: handle.rule.priority, value: normalization.value,
                                             fields: fields, deferred: normalization.deferred, tokenRange: range))
             }
         }
         // Named matchers, in stage order (stage 2 sees what stage 1 found).
         for stage in stageMatchers {
             for (r, m) in stage {
-                let rule = activeRules[r]
-                var made = m(MatcherInput(document: document, rule: rule, candidates: candidates))
+                let handle = ruleHandles[r]
+                var made = m(MatcherInput(document: document, rule: handle, candidates: candidates))
                 for k in made.indices {
-                    made[k].priority = rule.priority
-                    if rule.fields.isEmpty { continue }
-                    if made[k].fields.isEmpty { made[k].fields = rule.fields } else { made[k].fields.merge(rule.fields) { old, _ in old } }
+                    made[k].priority = handle.rule.priority
+                    if handle.rule.fields.isEmpty { continue }
+                    if made[k].fields.isEmpty { made[k].fields = handle.rule.fields } else { made[k].fields.merge(handle.rule.fields) { old, _ in old } }
                 }
                 candidates.append(contentsOf: made)
             }
