@@ -33,10 +33,6 @@ final class OrganizationContext {
         static let regionWord = "org_region_word"
     }
 
-    /// Words that start a sentence capitalized and also occur in lower case in the document
-    /// ("Shares", "Until"): there the capital letter comes from the sentence, not a name.
-    let commonSentenceStarts: Set<String>
-
     /// Per token, the word lists its folded form belongs to (`ListBits`): one lookup per
     /// token instead of one hash per test.
     let masks: [ListBits]
@@ -75,50 +71,67 @@ final class OrganizationContext {
         self.gazetteers = gazetteers
         self.tables = tables
         (masks, packed, flags, lexIds, wordHashes) = tables.columns(of: document.tokens)
+    }
+
+    /// The document's lower-case words (built on first use, see `LowerCaseWords`).
+    private var lowerCaseWords: LowerCaseWords? = nil
+
+    /// The lower-case words of the document, built on first use.
+    @inline(__always) private func lowerWords() -> LowerCaseWords {
+        if let words = lowerCaseWords { return words }
+        let words = LowerCaseWords(tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
+        lowerCaseWords = words
+        return words
+    }
+
+    /// Whether the document also writes the folded form of token `q` as a lower-case token.
+    func isWrittenInLowerCase(_ q: Int) -> Bool {
+        let words = lowerWords()
+        let lex = Int(lexIds[q])
+        if lex >= 0 { return LowerCaseWords.test(words.lexicon, lex) }
+        // A hash found is checked on the strings; only two different words with one
+        // 64-bit hash send it to the scan of the whole document (a scan per query made a
+        // long document quadratic).
+        let i = words.first(wordHashes[q], hashes: wordHashes)
+        guard i >= 0 else { return false }
+        if tokens[i].folded == tokens[q].folded { return true }
+        return !writtenInLowerCase([q]).isEmpty
+    }
+
+    /// Whether the document also writes the folded form of token `q` as a lower-case token
+    /// of 2 to 6 UTF-16 units (a capitals-only acronym's word written as a common word).
+    func isWrittenInLowerCaseShort(_ q: Int) -> Bool {
+        let words = lowerWords()
+        let lex = Int(lexIds[q])
+        if lex >= 0 { return LowerCaseWords.test(words.shortLexicon, lex) }
+        let i = words.first(wordHashes[q], hashes: wordHashes)
+        guard i >= 0 else { return false }
+        if tokens[i].folded == tokens[q].folded && Self.isShort(tokens[i]) { return true }
+        // Another word with the same hash first, or this word first in another length: the
+        // scan of the document decides.
+        return !writtenInLowerCase([q], include: { self.isShortToken($0) }).isEmpty
+    }
+
+    @inline(__always) static func isShort(_ t: Token) -> Bool {
+        let n = t.end - t.start
+        return n >= 2 && n <= 6
+    }
+    @inline(__always) func isShortToken(_ k: Int) -> Bool { Self.isShort(tokens[k]) }
+
+    /// Words that start a sentence capitalized and also occur in lower case in the document
+    /// ("Shares", "Until"), as folded forms: built on first use, for a query on a token that
+    /// is not itself such a start (most queries are, and are answered per token).
+    private var commonSentenceStartSet: Set<String>? = nil
+    private var commonSentenceStarts: Set<String> {
+        if let set = commonSentenceStartSet { return set }
         var starts: [Int] = []
         for i in 0..<flags.count {
             let f = flags[i]
             if f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) { starts.append(i) }
         }
-        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
-    }
-
-    /// Bit `id` set when a lower-case token has lexicon id `id` (built on first use).
-    private var lowerCaseLexicon: [UInt64]? = nil
-
-    /// The first lower-case token without a lexicon id, by the hash of its folded form
-    /// (built on first use).
-    private var lowerCaseOthers: [UInt64: Int]? = nil
-
-
-    /// Whether the document also writes the folded form of token `q` as a lower-case token.
-    func isWrittenInLowerCase(_ q: Int) -> Bool {
-        let lex = Int(lexIds[q])
-        guard lex >= 0 else {
-            if lowerCaseOthers == nil {
-                var first: [UInt64: Int] = [:]
-                for i in 0..<lexIds.count where lexIds[i] < 0 && flags[i].contains(.lower) && first[wordHashes[i]] == nil {
-                    first[wordHashes[i]] = i
-                }
-                lowerCaseOthers = first
-            }
-            // A hash found is checked on the strings; only two different words with one
-            // 64-bit hash send it to the scan of the whole document (a scan per query made a
-            // long document quadratic).
-            guard let i = lowerCaseOthers![wordHashes[q]] else { return false }
-            if tokens[i].folded == tokens[q].folded { return true }
-            return !writtenInLowerCase([q]).isEmpty
-        }
-        if lowerCaseLexicon == nil {
-            var top = 0
-            for id in lexIds where Int(id) > top { top = Int(id) }
-            var bits = [UInt64](repeating: 0, count: top / 64 + 1)
-            for i in 0..<lexIds.count where lexIds[i] >= 0 && flags[i].contains(.lower) {
-                bits[Int(lexIds[i]) >> 6] |= 1 << UInt64(lexIds[i] & 63)
-            }
-            lowerCaseLexicon = bits
-        }
-        return lowerCaseLexicon![lex >> 6] & (1 << UInt64(lex & 63)) != 0
+        let set = writtenInLowerCase(starts)
+        commonSentenceStartSet = set
+        return set
     }
 
     /// Of the folded forms of tokens `queries`, those that the document also writes as a
@@ -179,8 +192,13 @@ final class OrganizationContext {
 
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
+    /// There the capital letter comes from the sentence, not a name.
     func isCommonWordAtSentenceStart(_ i: Int) -> Bool {
-        startsSentence(i) && commonSentenceStarts.contains(tokens[i].folded)
+        guard startsSentence(i) else { return false }
+        let f = flags[i]
+        // A capitalized sentence start itself: the word is one when written in lower case.
+        if f.contains(.title) && !f.contains(.upper) { return isWrittenInLowerCase(i) }
+        return commonSentenceStarts.contains(tokens[i].folded)
     }
 
     /// The token at `i` continues a name across a slash or a glued hyphen ("Macmillan /
