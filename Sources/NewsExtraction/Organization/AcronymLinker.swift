@@ -25,7 +25,7 @@ struct AcronymLinker {
 
     /// The long form the gazetteers give for an acronym ("WHO" → "World Health Organization").
     func longForm(_ i: Int) -> String? {
-        guard let entry = context.gazetteers.positive[context.hash(i..<(i + 1))], entry.allCaps else { return nil }
+        guard let entry = context.gazetteers.positiveEntry(context.hash(i..<(i + 1))), entry.allCaps else { return nil }
         return entry.longForm
     }
 

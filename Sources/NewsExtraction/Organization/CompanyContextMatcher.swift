@@ -18,8 +18,11 @@ struct CompanyContextMatcher {
         let c = context
         var found: [Range<Int>] = []
         var i = 0
-        while i < c.count {
-            guard c.isNameWord(i), !(i > 0 && (c.isNameWord(i - 1) || c.isWord(i - 1, Word.ampersand)) && !c.startsSentence(i)) else { i += 1; continue }
+        // The capitalized words that are not stop words (`nameStarts`), from `i` on.
+        for s in c.nameStarts {
+            guard Int(s) >= i else { continue }
+            i = Int(s)
+            guard !c.inList(.title, i), !(i > 0 && (c.isNameWord(i - 1) || c.isWord(i - 1, Word.ampersand)) && !c.startsSentence(i)) else { i += 1; continue }
             var start = i
             let end = runEnd(from: i)
             if c.isCommonWordAtSentenceStart(start) { start += 1 }

@@ -73,6 +73,27 @@ final class OrganizationContext {
         (masks, packed, flags, lexIds, wordHashes) = tables.columns(of: document.tokens)
     }
 
+    /// The tokens where a name may begin: capitalized words (`isCap`) that are not stop
+    /// words, in order (built on first use). The scans step through these, not every token.
+    private(set) lazy var nameStarts: [Int32] = {
+        let n = min(flags.count, masks.count)
+        return flags.withUnsafeBufferPointer { flags in
+            masks.withUnsafeBufferPointer { masks in
+                [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+                    // Without a branch per token (whether a token is capitalized is not predictable).
+                    var k = 0
+                    for i in 0..<n {
+                        buffer[k] = Int32(truncatingIfNeeded: i)
+                        let f = flags[i]
+                        let start = f.contains(.title) && !f.contains(.capsLine) && masks[i].isDisjoint(with: .stop)
+                        k &+= start ? 1 : 0
+                    }
+                    count = k
+                }
+            }
+        }
+    }()
+
     /// The document's lower-case words (built on first use, see `LowerCaseWords`).
     private var lowerCaseWords: LowerCaseWords? = nil
 
@@ -225,7 +246,7 @@ final class OrganizationContext {
         guard i > 0 && packed[i] == Word.possessive && !flags[i].contains(.spaceBefore) else { return false }
         if inList(.possessive, i - 1) { return true }
         // A listed name that ends in a possessive ("Moody's Investors Service").
-        if let entry = gazetteers.positive[hash((i - 1)..<(i + 1))], !entry.allCaps { return true }
+        if let entry = gazetteers.positiveEntry(hash((i - 1)..<(i + 1))), !entry.allCaps { return true }
         return false
     }
 
@@ -280,7 +301,7 @@ final class OrganizationContext {
         for ch in tokens[i].folded where ch != "." { letters.append(ch) }
         var bytes = Array(letters.utf8)
         let hash = bytes.withUnsafeMutableBufferPointer { GazetteerIndex.phraseHash(UnsafeBufferPointer($0)).0 }
-        guard gazetteers.negative[hash] == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
+        guard gazetteers.negativeEntry(hash) == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
         if i + 1 < count && packed[i + 1] == Word.period && !flags[i + 1].contains(.spaceBefore) { return i + 2 }
         return i + 1
     }
@@ -339,7 +360,7 @@ final class OrganizationContext {
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
         let h = hash(range)
-        if gazetteers.negative[h] != nil { return true }
+        if gazetteers.negativeEntry(h) != nil { return true }
         if range.count == 1 && masks[range.lowerBound].contains(.regionWord) { return true }
         // Former states (vocabulary org_former_country), for names of two or three words.
         guard range.count >= 2 && range.count <= 3 else { return false }
@@ -355,7 +376,7 @@ final class OrganizationContext {
 
     /// The acronym is a place or country written in capitals ("USA", "UAE").
     func isPlaceAcronym(_ i: Int) -> Bool {
-        inList(.placeAbbreviation, i) || gazetteers.negative[hash(i..<(i + 1))] == true
+        inList(.placeAbbreviation, i) || gazetteers.negativeEntry(hash(i..<(i + 1))) == true
     }
 
     /// The hash of a token range, as `GazetteerIndex.hash` computes it (without copying tokens).

@@ -119,9 +119,11 @@ struct ShortMentionResolver {
         for k in aliases.keys { maxLen = max(maxLen, k.tokens) }
         var found: [(Range<Int>, String)] = []
         var i = 0
-        while i < c.count {
-            guard !covered[i], c.isCap(i), !c.inList(.stop, i),
-                  !c.inList(.nonAcronym, i) else { i += 1; continue }
+        // The capitalized words that are not stop words (`nameStarts`), from `i` on.
+        for start in c.nameStarts {
+            guard Int(start) >= i else { continue }
+            i = Int(start)
+            guard !covered[i], !c.inList(.nonAcronym, i) else { i += 1; continue }
             var h = GazetteerIndex.offsetBasis
             var best: (Int, String)? = nil
             var j = i
