@@ -113,9 +113,11 @@ final class OrganizationContext {
         // A hash found is checked on the strings; only two different words with one
         // 64-bit hash send it to the scan of the whole document (a scan per query made a
         // long document quadratic).
-        let i = words.first(wordHashes[q], hashes: wordHashes)
-        guard i >= 0 else { return false }
-        if tokens[i].folded == tokens[q].folded { return true }
+        // A word the table cannot tell (not capitalized) goes to the scan too.
+        if let i = words.first(wordHashes[q], hashes: wordHashes) {
+            guard i >= 0 else { return false }
+            if tokens[i].folded == tokens[q].folded { return true }
+        }
         return !writtenInLowerCase([q]).isEmpty
     }
 
@@ -125,11 +127,12 @@ final class OrganizationContext {
         let words = lowerWords()
         let lex = Int(lexIds[q])
         if lex >= 0 { return LowerCaseWords.test(words.shortLexicon, lex) }
-        let i = words.first(wordHashes[q], hashes: wordHashes)
-        guard i >= 0 else { return false }
-        if tokens[i].folded == tokens[q].folded && Self.isShort(tokens[i]) { return true }
-        // Another word with the same hash first, or this word first in another length: the
-        // scan of the document decides.
+        if let i = words.first(wordHashes[q], hashes: wordHashes) {
+            guard i >= 0 else { return false }
+            if tokens[i].folded == tokens[q].folded && Self.isShort(tokens[i]) { return true }
+        }
+        // A word the table cannot tell, another word with the same hash first, or this word
+        // first in another length: the scan of the document decides.
         return !writtenInLowerCase([q], include: { self.isShortToken($0) }).isEmpty
     }
 
