@@ -161,8 +161,8 @@ struct AcronymLinker {
         // The first ORG of two or more tokens ending at each token (one pass, not one scan
         // of all candidates per definition: a long document stays linear).
         var orgEndingAt: [Int: Int] = [:]
-        for (i, cand) in candidates.enumerated() where cand.type == .org {
-            if let r = cand.tokenRange, r.count > 1, orgEndingAt[r.upperBound] == nil { orgEndingAt[r.upperBound] = i }
+        for i in candidates.indices where candidates[i].type == .org {
+            if let r = candidates[i].tokenRange, r.count > 1, orgEndingAt[r.upperBound] == nil { orgEndingAt[r.upperBound] = i }
         }
         for a in defined {
             let open = a - 1

@@ -34,20 +34,23 @@ struct ShortMentionResolver {
         // For a first-word alias of a head-noun name, the name's second word: "Scottish
         // football" after "Scottish Football Association" is not a mention.
         var secondWords: [Key: String] = [:]
-        for cand in candidates where cand.type == .org {
+        // Candidates read in place, field by field (a copy of each retains all its fields).
+        for index in candidates.indices where candidates[index].type == .org {
+            guard let r = candidates[index].tokenRange, case .string(let value)? = candidates[index].value else { continue }
+            let rule = candidates[index].rule
             // One name, one sense in a document: a name found by its context is a name everywhere.
-            if Self.propagatedRules.contains(cand.rule), let r = cand.tokenRange, case .string(let value)? = cand.value {
+            if Self.propagatedRules.contains(rule) {
                 let key = Key(hash: c.hash(r), tokens: r.count)
                 if aliases[key] == nil { aliases[key] = value }
             }
-            guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
-            let fromRule = Self.nameRules.contains(cand.rule)
+            guard r.count >= 2 else { continue }
+            let fromRule = Self.nameRules.contains(rule)
             guard fromRule else { continue }
             // The part before the complement.
             var pre = r.upperBound
             for k in r where c.has(k, .lower) && (c.isWord(k, Word.of) || c.isWord(k, Word.forWord) || c.isWord(k, Word.on)) { pre = k; break }
             let lastPre = pre - 1
-            if cand.rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
+            if rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
                 if c.isHead(lastPre) {
                     if pre < r.upperBound && pre - r.lowerBound >= 2 {
                         let key = Key(hash: c.hash(r.lowerBound..<pre), tokens: pre - r.lowerBound)
@@ -60,7 +63,7 @@ struct ShortMentionResolver {
             }
             // A company or school name without a complement ("Harlow Marine Industries",
             // "Quorn Savings & Loan Association", "Danbury University"): its first word alone.
-            if cand.rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
+            if rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
                c.isCompanyHead(r.upperBound - 1) || c.inList(.firstWordHead, r.upperBound - 1) {
                 let f = r.lowerBound
                 // Not a word the document also writes in lower case ("Consumer Electronics" …
@@ -75,7 +78,7 @@ struct ShortMentionResolver {
                     }
                 }
             }
-            if cand.rule == "org.legal-suffix" {
+            if rule == "org.legal-suffix" {
                 // Without the suffix, and the first word alone.
                 var e = r.upperBound
                 while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.isWord(e - 1, Word.period) || c.isWord(e - 1, Word.comma) || c.isWord(e - 1, Word.ampersand)) { e -= 1 }
@@ -103,9 +106,9 @@ struct ShortMentionResolver {
         // Tokens already taken, except by a name that is itself a short mention (a modifier
         // and a head without the complement: "Vice Presidency").
         var covered = [Bool](repeating: false, count: c.count)
-        for cand in candidates {
-            guard let r = cand.tokenRange else { continue }
-            if cand.type == .org, cand.rule != "org.legal-suffix" {
+        for index in candidates.indices {
+            guard let r = candidates[index].tokenRange else { continue }
+            if candidates[index].type == .org, candidates[index].rule != "org.legal-suffix" {
                 let key = Key(hash: c.hash(r), tokens: r.count)
                 if known.lookup(key.hash) != 0 {
                     if let hit = afterThe[key], hit.value != c.text(r) { continue }
