@@ -126,11 +126,11 @@ public final class GazetteerIndex: Sendable {
         var keys = PhraseTable.Builder()
         keys.states.reserveCapacity(positive.count)
         for h in positive.keys { keys.add(h, PhraseTable.complete) }
-        positiveKeys = PhraseTable(keys)
+        positiveKeys = PhraseTable(keys, filtered: true)
         keys = PhraseTable.Builder()
         keys.states.reserveCapacity(negative.count)
         for h in negative.keys { keys.add(h, PhraseTable.complete) }
-        negativeKeys = PhraseTable(keys)
+        negativeKeys = PhraseTable(keys, filtered: true)
         self.maxTokens = min(maxTokens, 12)
     }
 

@@ -26,7 +26,10 @@ struct SlashNameJoiner {
         var seen: Set<Int> = []
         // Spans other ORG rules found: a joined name they already cover (a legal-suffix name
         // over the slash) is left to them.
-        let orgSpans = candidates.compactMap { $0.type == .org ? $0.tokenRange : nil }
+        var orgSpans: [Range<Int>] = []
+        for index in candidates.indices where candidates[index].type == .org {
+            if let r = candidates[index].tokenRange { orgSpans.append(r) }
+        }
         // Candidates read in place (a copy of each retains all its fields).
         for index in candidates.indices where candidates[index].type == .org {
             guard let r = candidates[index].tokenRange, !r.isEmpty else { continue }
