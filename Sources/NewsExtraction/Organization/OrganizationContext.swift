@@ -142,20 +142,43 @@ final class OrganizationContext {
     }
     @inline(__always) func isShortToken(_ k: Int) -> Bool { Self.isShort(tokens[k]) }
 
-    /// Words that start a sentence capitalized and also occur in lower case in the document
-    /// ("Shares", "Until"), as folded forms: built on first use, for a query on a token that
-    /// is not itself such a start (most queries are, and are answered per token).
-    private var commonSentenceStartSet: Set<String>? = nil
-    private var commonSentenceStarts: Set<String> {
-        if let set = commonSentenceStartSet { return set }
-        var starts: [Int] = []
-        for i in 0..<flags.count {
-            let f = flags[i]
-            if f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) { starts.append(i) }
+    /// The capitalized sentence starts (sentence start, title case, not capitals only): their
+    /// lexicon ids as bits, and the others as (word hash, token) sorted by hash. Built on
+    /// first use.
+    private var capitalizedStarts: (lex: [UInt64], others: [(hash: UInt64, token: Int32)])? = nil
+
+    /// Whether some capitalized sentence start of the document has the folded form of token `i`.
+    func isCapitalizedStartWord(_ i: Int) -> Bool {
+        if capitalizedStarts == nil {
+            var top: Int32 = 0
+            for id in lexIds { top = max(top, id) }
+            var bits = [UInt64](repeating: 0, count: Int(top) / 64 + 1)
+            var others: [(hash: UInt64, token: Int32)] = []
+            for k in 0..<flags.count {
+                let f = flags[k]
+                guard f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) else { continue }
+                let lex = lexIds[k]
+                if lex >= 0 { bits[Int(lex) >> 6] |= 1 << UInt64(lex & 63) }
+                else { others.append((wordHashes[k], Int32(k))) }
+            }
+            others.sort { $0.hash < $1.hash }
+            capitalizedStarts = (bits, others)
         }
-        let set = writtenInLowerCase(starts)
-        commonSentenceStartSet = set
-        return set
+        let starts = capitalizedStarts!
+        let lex = Int(lexIds[i])
+        if lex >= 0 { return LowerCaseWords.test(starts.lex, lex) }
+        // The first start with the hash, by binary search; then the strings of those with it.
+        let h = wordHashes[i]
+        var low = 0, high = starts.others.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts.others[mid].hash < h { low = mid + 1 } else { high = mid }
+        }
+        while low < starts.others.count && starts.others[low].hash == h {
+            if tokens[Int(starts.others[low].token)].folded == tokens[i].folded { return true }
+            low += 1
+        }
+        return false
     }
 
     /// Of the folded forms of tokens `queries`, those that the document also writes as a
@@ -222,7 +245,8 @@ final class OrganizationContext {
         let f = flags[i]
         // A capitalized sentence start itself: the word is one when written in lower case.
         if f.contains(.title) && !f.contains(.upper) { return isWrittenInLowerCase(i) }
-        return commonSentenceStarts.contains(tokens[i].folded)
+        // Another token: the word of a capitalized sentence start, written in lower case too.
+        return isCapitalizedStartWord(i) && isWrittenInLowerCase(i)
     }
 
     /// The token at `i` continues a name across a slash or a glued hyphen ("Macmillan /
