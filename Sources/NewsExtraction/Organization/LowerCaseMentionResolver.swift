@@ -39,7 +39,8 @@ struct LowerCaseMentionResolver {
         // The heads' word hashes: a test before the dictionary.
         let headHashes = names.keys.map { GazetteerIndex.plainHash($0) }
         var found: [(Int, String)] = []
-        for i in 1..<max(1, c.count) where c.has(i, .lower) && c.isWord(i - 1, Word.the) {
+        // "the" first: rare, so the branch is predictable (a lower-case word is not).
+        for i in 1..<max(1, c.count) where c.isWord(i - 1, Word.the) && c.has(i, .lower) {
             guard headHashes.contains(c.wordHashes[i]) else { continue }
             guard let entry = names[c.folded(i)], let value = entry.value, entry.from <= i else { continue }
             if i + 1 < c.count {

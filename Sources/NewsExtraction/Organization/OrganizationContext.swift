@@ -311,7 +311,8 @@ final class OrganizationContext {
     }
 
     /// An organization head noun, capitalized.
-    func isHead(_ i: Int) -> Bool { isCap(i) && inList(.head, i) }
+    /// (The list first: a rare bit, a predictable branch in a loop over all tokens.)
+    func isHead(_ i: Int) -> Bool { inList(.head, i) && isCap(i) }
 
     /// A head noun of a government body (a nationality before it names the country).
     func isGovernmentHead(_ i: Int) -> Bool { masks[i].contains(.governmentHead) }
@@ -336,20 +337,20 @@ final class OrganizationContext {
     /// A legal-form suffix, capitalized ("Corp", "Inc", "Ltd", "AG").
     /// Also the two halves of a suffix written with a space inside ("S.p. A.", "G.m.b. H.").
     func isLegalSuffix(_ i: Int) -> Bool {
-        guard isCap(i) else { return false }
-        if inList(.legal, i) { return true }
+        // The rare words first, capitals after (a predictable branch in a loop over all tokens).
+        if inList(.legal, i) { return isCap(i) }
         let f = packed[i]
         if f == Word.sp || f == Word.gmb {
-            return i + 2 < count && packed[i + 1] == Word.period && glued(i + 1) && packed[i + 2] == (f == Word.sp ? Word.a : Word.h)
+            return isCap(i) && i + 2 < count && packed[i + 1] == Word.period && glued(i + 1) && packed[i + 2] == (f == Word.sp ? Word.a : Word.h)
         }
         if (f == Word.a || f == Word.h) && i >= 2 && packed[i - 1] == Word.period && glued(i - 1) {
-            return packed[i - 2] == (f == Word.a ? Word.sp : Word.gmb)
+            return isCap(i) && packed[i - 2] == (f == Word.a ? Word.sp : Word.gmb)
         }
         return false
     }
 
     /// A capitalized event noun ("Congress", "Conference", "Cup").
-    func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(.event, i) }
+    func isEventNoun(_ i: Int) -> Bool { inList(.event, i) && isCap(i) }
 
     /// The token starts a sentence: ICU's sentence start, except after an initial or an
     /// abbreviation with a period ("W.R. Grace", "U.S. Postal Service", "Mr. Smith").
@@ -366,7 +367,7 @@ final class OrganizationContext {
 
     /// Words of a legislature or institution named by one word ("House", "Senate"): they
     /// end a name at its left ("House and Senate" are two names).
-    func isStandaloneWord(_ i: Int) -> Bool { isCap(i) && inList(.standalone, i) }
+    func isStandaloneWord(_ i: Int) -> Bool { inList(.standalone, i) && isCap(i) }
 
     /// The token is glued to the previous one (no white space between).
     @inline(__always) func glued(_ i: Int) -> Bool { !flags[i].contains(.spaceBefore) }
