@@ -25,7 +25,7 @@ struct AcronymLinker {
 
     /// The long form the gazetteers give for an acronym ("WHO" → "World Health Organization").
     func longForm(_ i: Int) -> String? {
-        guard let entry = context.gazetteers.positive[context.hash(i..<(i + 1))], entry.allCaps else { return nil }
+        guard let entry = context.gazetteers.positiveEntry(context.hash(i..<(i + 1))), entry.allCaps else { return nil }
         return entry.longForm
     }
 
@@ -96,11 +96,6 @@ struct AcronymLinker {
         var shaped: [Int] = []
         for i in 0..<c.count where isAcronymShaped(i) { shaped.append(i) }
         if shaped.isEmpty { return [] }
-        // The acronyms' words that the document also writes in lower case (2 to 6 letters).
-        let lowerWords = c.writtenInLowerCase(shaped) { k in
-            let n = c.tokens[k].end - c.tokens[k].start
-            return n >= 2 && n <= 6
-        }
         var found: [Int] = []
         for i in shaped {
             let f = c.folded(i)
@@ -113,7 +108,8 @@ struct AcronymLinker {
             if i + 1 < c.count, c.glued(i + 1), c.flags[i + 1].contains(.alpha), !c.isWord(i + 1, Word.possessive) { continue }
             // A heading label ("COMMERCIAL PAPER:") or a shouted word also written in lower case.
             if i + 1 < c.count, c.isWord(i + 1, Word.colon) { continue }
-            if lowerWords.contains(f) { continue }
+            // The word is also written in lower case (2 to 6 letters).
+            if c.isWrittenInLowerCaseShort(i) { continue }
             // A model, index or rating: a number follows ("MMI 500"), or a glued hyphen ("TRS-80",
             // "AA-"), or the word is glued to one before it ("HOME-SALE").
             if i + 1 < c.count, c.flags[i + 1].contains(.digit) { continue }
@@ -165,8 +161,8 @@ struct AcronymLinker {
         // The first ORG of two or more tokens ending at each token (one pass, not one scan
         // of all candidates per definition: a long document stays linear).
         var orgEndingAt: [Int: Int] = [:]
-        for (i, cand) in candidates.enumerated() where cand.type == .org {
-            if let r = cand.tokenRange, r.count > 1, orgEndingAt[r.upperBound] == nil { orgEndingAt[r.upperBound] = i }
+        for i in candidates.indices where candidates[i].type == .org {
+            if let r = candidates[i].tokenRange, r.count > 1, orgEndingAt[r.upperBound] == nil { orgEndingAt[r.upperBound] = i }
         }
         for a in defined {
             let open = a - 1

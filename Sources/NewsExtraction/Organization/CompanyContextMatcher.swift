@@ -18,8 +18,11 @@ struct CompanyContextMatcher {
         let c = context
         var found: [Range<Int>] = []
         var i = 0
-        while i < c.count {
-            guard c.isNameWord(i), !(i > 0 && (c.isNameWord(i - 1) || c.isWord(i - 1, Word.ampersand)) && !c.startsSentence(i)) else { i += 1; continue }
+        // The capitalized words that are not stop words (`nameStarts`), from `i` on.
+        for s in c.nameStarts {
+            guard Int(s) >= i else { continue }
+            i = Int(s)
+            guard !c.inList(.title, i), !(i > 0 && (c.isNameWord(i - 1) || c.isWord(i - 1, Word.ampersand)) && !c.startsSentence(i)) else { i += 1; continue }
             var start = i
             let end = runEnd(from: i)
             if c.isCommonWordAtSentenceStart(start) { start += 1 }
@@ -52,13 +55,16 @@ struct CompanyContextMatcher {
     /// Nouns of publications right before their name ("the journal Nature", "the weekly
     /// newspaper Nedelya").
     static let publicationNouns: Set<String> = ["newspaper", "newspapers", "magazine", "journal", "tabloid", "broadsheet"]
+    /// Their word hashes (`GazetteerIndex.plainHash`): a test before the set's.
+    static let publicationHashes: [UInt64] = publicationNouns.map { GazetteerIndex.plainHash($0) }
 
     /// "shares of X", "a spokesman for X", "a stake in X", "analysts at X"; "the journal X".
     func hasContextBefore(_ start: Int) -> Bool {
         let c = context
         guard start >= 2 else { return false }
         // Right before the name: after a comma a person is as likely ("… magazine, Ann Lowe, …").
-        if c.has(start - 1, .lower) && Self.publicationNouns.contains(c.folded(start - 1)) { return true }
+        if c.has(start - 1, .lower) && Self.publicationHashes.contains(c.wordHashes[start - 1])
+            && Self.publicationNouns.contains(c.folded(start - 1)) { return true }
         var p = start - 1
         if c.isLowerWord(p, Word.the) { p -= 1 }
         guard p >= 1, c.has(p, .lower), (c.isWord(p, Word.of) || c.isWord(p, Word.forWord) || c.isWord(p, Word.inWord) || c.isWord(p, Word.at) || c.isWord(p, Word.with)) else { return false }
@@ -67,12 +73,14 @@ struct CompanyContextMatcher {
 
     /// Nouns naming a part of a company ("its X subsidiary", "Y's X division").
     static let partNouns: Set<String> = ["division", "divisions", "unit", "units", "subsidiary", "subsidiaries", "affiliate"]
+    /// Their word hashes (`GazetteerIndex.plainHash`): a test before the set's.
+    static let partHashes: [UInt64] = partNouns.map { GazetteerIndex.plainHash($0) }
 
     /// "its X subsidiary", "Y's X division", "the X unit of Y"; "X, based in Ohio".
     func isDivisionOrSeated(_ start: Int, _ end: Int) -> Bool {
         let c = context
         guard end < c.count else { return false }
-        if c.has(end, .lower) && Self.partNouns.contains(c.folded(end)), start > 0 {
+        if c.has(end, .lower) && Self.partHashes.contains(c.wordHashes[end]) && Self.partNouns.contains(c.folded(end)), start > 0 {
             let p = c.packed[start - 1]
             if (p == Word.possessive && !c.isNamePossessive(start - 1)) || c.isLowerWord(start - 1, Word.its) || c.isLowerWord(start - 1, Word.their) { return true }
             if c.isLowerWord(start - 1, Word.the) && end + 1 < c.count && c.isLowerWord(end + 1, Word.of) { return true }

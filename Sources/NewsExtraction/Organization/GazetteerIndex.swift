@@ -24,6 +24,20 @@ public final class GazetteerIndex: Sendable {
     /// The states of the positive entries (names and acronyms) where a token can end, for the
     /// scan (see `phraseStates`).
     let positivePrefixes: PhraseTable
+    /// The keys of `positive` and of `negative` as phrase tables: most phrases looked up are
+    /// in neither, and a miss there costs no dictionary lookup (no SipHash of the key).
+    let positiveKeys: PhraseTable
+    let negativeKeys: PhraseTable
+
+    /// The positive entry of a phrase hash, if any.
+    @inline(__always) func positiveEntry(_ hash: UInt64) -> Entry? {
+        positiveKeys.lookup(hash) == 0 ? nil : positive[hash]
+    }
+
+    /// The negative entry of a phrase hash, if any (true: the place is written in capitals).
+    @inline(__always) func negativeEntry(_ hash: UInt64) -> Bool? {
+        negativeKeys.lookup(hash) == 0 ? nil : negative[hash]
+    }
 
     /// The gazetteers of the built-in English resources, loaded on first use.
     public static let shared: GazetteerIndex = {
@@ -109,6 +123,14 @@ public final class GazetteerIndex: Sendable {
         self.positive = positive
         self.negative = negative
         positivePrefixes = PhraseTable(prefixes)
+        var keys = PhraseTable.Builder()
+        keys.states.reserveCapacity(positive.count)
+        for h in positive.keys { keys.add(h, PhraseTable.complete) }
+        positiveKeys = PhraseTable(keys, filtered: true)
+        keys = PhraseTable.Builder()
+        keys.states.reserveCapacity(negative.count)
+        for h in negative.keys { keys.add(h, PhraseTable.complete) }
+        negativeKeys = PhraseTable(keys, filtered: true)
         self.maxTokens = min(maxTokens, 12)
     }
 

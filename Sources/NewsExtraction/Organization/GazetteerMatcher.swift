@@ -26,7 +26,7 @@ struct GazetteerMatcher {
         let index = c.gazetteers
         return scan(checkJoins: true, table: index.positivePrefixes) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }.map { m in
             let r = m.range
-            guard r.count >= 2, index.positive[c.hash(r)]?.team == true else { return m }
+            guard r.count >= 2, index.positiveEntry(c.hash(r))?.team == true else { return m }
             for k in stride(from: min(r.upperBound - 1, r.lowerBound + 3), to: r.lowerBound, by: -1)
                 where c.isPlaceOrNationality(r.lowerBound..<k) && c.isCap(k) {
                 return Match(range: k..<r.upperBound, longForm: m.longForm)
@@ -78,11 +78,10 @@ struct GazetteerMatcher {
         var matches: [Match] = []
         var i = 0
         let limit = 12
-        while i < c.count {
-            guard c.isCap(i), !c.inList(.stop, i) else {
-                i += 1
-                continue
-            }
+        // The capitalized words that are not stop words (`nameStarts`), from `i` on.
+        for start in c.nameStarts {
+            guard Int(start) >= i else { continue }
+            i = Int(start)
             var h = GazetteerIndex.offsetBasis
             var best: (end: Int, longForm: String?)? = nil
             var allUpper = true

@@ -19,8 +19,9 @@ struct LowerCaseMentionResolver {
         guard !heads.isEmpty else { return [] }
         // Head word → (full name, token after the name's first occurrence); nil value = ambiguous.
         var names: [String: (value: String?, from: Int)] = [:]
-        for cand in candidates where cand.type == .org && Self.nameRules.contains(cand.rule) {
-            guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
+        // Candidates read in place, field by field (a copy of each retains all its fields).
+        for index in candidates.indices where candidates[index].type == .org && Self.nameRules.contains(candidates[index].rule) {
+            guard let r = candidates[index].tokenRange, r.count >= 2, case .string(let value)? = candidates[index].value else { continue }
             // The name's head: the last capitalized word before its complement.
             var pre = r.upperBound
             for k in r where c.has(k, .lower) && (c.isWord(k, Word.of) || c.isWord(k, Word.forWord) || c.isWord(k, Word.on)) { pre = k; break }
@@ -38,7 +39,8 @@ struct LowerCaseMentionResolver {
         // The heads' word hashes: a test before the dictionary.
         let headHashes = names.keys.map { GazetteerIndex.plainHash($0) }
         var found: [(Int, String)] = []
-        for i in 1..<max(1, c.count) where c.has(i, .lower) && c.isWord(i - 1, Word.the) {
+        // "the" first: rare, so the branch is predictable (a lower-case word is not).
+        for i in 1..<max(1, c.count) where c.isWord(i - 1, Word.the) && c.has(i, .lower) {
             guard headHashes.contains(c.wordHashes[i]) else { continue }
             guard let entry = names[c.folded(i)], let value = entry.value, entry.from <= i else { continue }
             if i + 1 < c.count {

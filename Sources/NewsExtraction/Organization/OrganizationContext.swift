@@ -33,10 +33,6 @@ final class OrganizationContext {
         static let regionWord = "org_region_word"
     }
 
-    /// Words that start a sentence capitalized and also occur in lower case in the document
-    /// ("Shares", "Until"): there the capital letter comes from the sentence, not a name.
-    let commonSentenceStarts: Set<String>
-
     /// Per token, the word lists its folded form belongs to (`ListBits`): one lookup per
     /// token instead of one hash per test.
     let masks: [ListBits]
@@ -75,50 +71,114 @@ final class OrganizationContext {
         self.gazetteers = gazetteers
         self.tables = tables
         (masks, packed, flags, lexIds, wordHashes) = tables.columns(of: document.tokens)
-        var starts: [Int] = []
-        for i in 0..<flags.count {
-            let f = flags[i]
-            if f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) { starts.append(i) }
-        }
-        commonSentenceStarts = Self.writtenInLowerCase(starts, tokens: document.tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
     }
 
-    /// Bit `id` set when a lower-case token has lexicon id `id` (built on first use).
-    private var lowerCaseLexicon: [UInt64]? = nil
+    /// The tokens where a name may begin: capitalized words (`isCap`) that are not stop
+    /// words, in order (built on first use). The scans step through these, not every token.
+    private(set) lazy var nameStarts: [Int32] = {
+        let n = min(flags.count, masks.count)
+        return flags.withUnsafeBufferPointer { flags in
+            masks.withUnsafeBufferPointer { masks in
+                [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+                    // Without a branch per token (whether a token is capitalized is not predictable).
+                    var k = 0
+                    for i in 0..<n {
+                        buffer[k] = Int32(truncatingIfNeeded: i)
+                        let f = flags[i]
+                        let start = f.contains(.title) && !f.contains(.capsLine) && masks[i].isDisjoint(with: .stop)
+                        k &+= start ? 1 : 0
+                    }
+                    count = k
+                }
+            }
+        }
+    }()
 
-    /// The first lower-case token without a lexicon id, by the hash of its folded form
-    /// (built on first use).
-    private var lowerCaseOthers: [UInt64: Int]? = nil
+    /// The document's lower-case words (built on first use, see `LowerCaseWords`).
+    private var lowerCaseWords: LowerCaseWords? = nil
 
+    /// The lower-case words of the document, built on first use.
+    @inline(__always) private func lowerWords() -> LowerCaseWords {
+        if let words = lowerCaseWords { return words }
+        let words = LowerCaseWords(tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
+        lowerCaseWords = words
+        return words
+    }
 
     /// Whether the document also writes the folded form of token `q` as a lower-case token.
     func isWrittenInLowerCase(_ q: Int) -> Bool {
+        let words = lowerWords()
         let lex = Int(lexIds[q])
-        guard lex >= 0 else {
-            if lowerCaseOthers == nil {
-                var first: [UInt64: Int] = [:]
-                for i in 0..<lexIds.count where lexIds[i] < 0 && flags[i].contains(.lower) && first[wordHashes[i]] == nil {
-                    first[wordHashes[i]] = i
-                }
-                lowerCaseOthers = first
-            }
-            // A hash found is checked on the strings; only two different words with one
-            // 64-bit hash send it to the scan of the whole document (a scan per query made a
-            // long document quadratic).
-            guard let i = lowerCaseOthers![wordHashes[q]] else { return false }
+        if lex >= 0 { return LowerCaseWords.test(words.lexicon, lex) }
+        // A hash found is checked on the strings; only two different words with one
+        // 64-bit hash send it to the scan of the whole document (a scan per query made a
+        // long document quadratic).
+        // A word the table cannot tell (not capitalized) goes to the scan too.
+        if let i = words.first(wordHashes[q], hashes: wordHashes) {
+            guard i >= 0 else { return false }
             if tokens[i].folded == tokens[q].folded { return true }
-            return !writtenInLowerCase([q]).isEmpty
         }
-        if lowerCaseLexicon == nil {
-            var top = 0
-            for id in lexIds where Int(id) > top { top = Int(id) }
-            var bits = [UInt64](repeating: 0, count: top / 64 + 1)
-            for i in 0..<lexIds.count where lexIds[i] >= 0 && flags[i].contains(.lower) {
-                bits[Int(lexIds[i]) >> 6] |= 1 << UInt64(lexIds[i] & 63)
+        return !writtenInLowerCase([q]).isEmpty
+    }
+
+    /// Whether the document also writes the folded form of token `q` as a lower-case token
+    /// of 2 to 6 UTF-16 units (a capitals-only acronym's word written as a common word).
+    func isWrittenInLowerCaseShort(_ q: Int) -> Bool {
+        let words = lowerWords()
+        let lex = Int(lexIds[q])
+        if lex >= 0 { return LowerCaseWords.test(words.shortLexicon, lex) }
+        if let i = words.first(wordHashes[q], hashes: wordHashes) {
+            guard i >= 0 else { return false }
+            if tokens[i].folded == tokens[q].folded && Self.isShort(tokens[i]) { return true }
+        }
+        // A word the table cannot tell, another word with the same hash first, or this word
+        // first in another length: the scan of the document decides.
+        return !writtenInLowerCase([q], include: { self.isShortToken($0) }).isEmpty
+    }
+
+    @inline(__always) static func isShort(_ t: Token) -> Bool {
+        let n = t.end - t.start
+        return n >= 2 && n <= 6
+    }
+    @inline(__always) func isShortToken(_ k: Int) -> Bool { Self.isShort(tokens[k]) }
+
+    /// The capitalized sentence starts (sentence start, title case, not capitals only): their
+    /// lexicon ids as bits, and the others as (word hash, token) sorted by hash. Built on
+    /// first use.
+    private var capitalizedStarts: (lex: [UInt64], others: [(hash: UInt64, token: Int32)])? = nil
+
+    /// Whether some capitalized sentence start of the document has the folded form of token `i`.
+    func isCapitalizedStartWord(_ i: Int) -> Bool {
+        if capitalizedStarts == nil {
+            var top: Int32 = 0
+            for id in lexIds { top = max(top, id) }
+            var bits = [UInt64](repeating: 0, count: Int(top) / 64 + 1)
+            var others: [(hash: UInt64, token: Int32)] = []
+            for k in 0..<flags.count {
+                let f = flags[k]
+                guard f.contains(.sentenceStart) && f.contains(.title) && !f.contains(.upper) else { continue }
+                let lex = lexIds[k]
+                if lex >= 0 { bits[Int(lex) >> 6] |= 1 << UInt64(lex & 63) }
+                else { others.append((wordHashes[k], Int32(k))) }
             }
-            lowerCaseLexicon = bits
+            others.sort { $0.hash < $1.hash }
+            capitalizedStarts = (bits, others)
         }
-        return lowerCaseLexicon![lex >> 6] & (1 << UInt64(lex & 63)) != 0
+        let starts = capitalizedStarts!
+        let lex = Int(lexIds[i])
+        if lex >= 0 { return LowerCaseWords.test(starts.lex, lex) }
+        // The first start with the hash, by binary search; then the strings of those with it.
+        let h = wordHashes[i]
+        var low = 0, high = starts.others.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts.others[mid].hash < h { low = mid + 1 } else { high = mid }
+        }
+        while low < starts.others.count && starts.others[low].hash == h {
+            if tokens[Int(starts.others[low].token)].folded == tokens[i].folded { return true }
+            low += 1
+        }
+        return false
     }
 
     /// Of the folded forms of tokens `queries`, those that the document also writes as a
@@ -179,8 +239,14 @@ final class OrganizationContext {
 
 
     /// A capitalized word at the start of a sentence that the document also writes in lower case.
+    /// There the capital letter comes from the sentence, not a name.
     func isCommonWordAtSentenceStart(_ i: Int) -> Bool {
-        startsSentence(i) && commonSentenceStarts.contains(tokens[i].folded)
+        guard startsSentence(i) else { return false }
+        let f = flags[i]
+        // A capitalized sentence start itself: the word is one when written in lower case.
+        if f.contains(.title) && !f.contains(.upper) { return isWrittenInLowerCase(i) }
+        // Another token: the word of a capitalized sentence start, written in lower case too.
+        return isCapitalizedStartWord(i) && isWrittenInLowerCase(i)
     }
 
     /// The token at `i` continues a name across a slash or a glued hyphen ("Macmillan /
@@ -207,7 +273,7 @@ final class OrganizationContext {
         guard i > 0 && packed[i] == Word.possessive && !flags[i].contains(.spaceBefore) else { return false }
         if inList(.possessive, i - 1) { return true }
         // A listed name that ends in a possessive ("Moody's Investors Service").
-        if let entry = gazetteers.positive[hash((i - 1)..<(i + 1))], !entry.allCaps { return true }
+        if let entry = gazetteers.positiveEntry(hash((i - 1)..<(i + 1))), !entry.allCaps { return true }
         return false
     }
 
@@ -245,7 +311,8 @@ final class OrganizationContext {
     }
 
     /// An organization head noun, capitalized.
-    func isHead(_ i: Int) -> Bool { isCap(i) && inList(.head, i) }
+    /// (The list first: a rare bit, a predictable branch in a loop over all tokens.)
+    func isHead(_ i: Int) -> Bool { inList(.head, i) && isCap(i) }
 
     /// A head noun of a government body (a nationality before it names the country).
     func isGovernmentHead(_ i: Int) -> Bool { masks[i].contains(.governmentHead) }
@@ -262,7 +329,7 @@ final class OrganizationContext {
         for ch in tokens[i].folded where ch != "." { letters.append(ch) }
         var bytes = Array(letters.utf8)
         let hash = bytes.withUnsafeMutableBufferPointer { GazetteerIndex.phraseHash(UnsafeBufferPointer($0)).0 }
-        guard gazetteers.negative[hash] == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
+        guard gazetteers.negativeEntry(hash) == true || vocabulary.contains(List.placeAbbreviation, letters) else { return nil }
         if i + 1 < count && packed[i + 1] == Word.period && !flags[i + 1].contains(.spaceBefore) { return i + 2 }
         return i + 1
     }
@@ -270,20 +337,20 @@ final class OrganizationContext {
     /// A legal-form suffix, capitalized ("Corp", "Inc", "Ltd", "AG").
     /// Also the two halves of a suffix written with a space inside ("S.p. A.", "G.m.b. H.").
     func isLegalSuffix(_ i: Int) -> Bool {
-        guard isCap(i) else { return false }
-        if inList(.legal, i) { return true }
+        // The rare words first, capitals after (a predictable branch in a loop over all tokens).
+        if inList(.legal, i) { return isCap(i) }
         let f = packed[i]
         if f == Word.sp || f == Word.gmb {
-            return i + 2 < count && packed[i + 1] == Word.period && glued(i + 1) && packed[i + 2] == (f == Word.sp ? Word.a : Word.h)
+            return isCap(i) && i + 2 < count && packed[i + 1] == Word.period && glued(i + 1) && packed[i + 2] == (f == Word.sp ? Word.a : Word.h)
         }
         if (f == Word.a || f == Word.h) && i >= 2 && packed[i - 1] == Word.period && glued(i - 1) {
-            return packed[i - 2] == (f == Word.a ? Word.sp : Word.gmb)
+            return isCap(i) && packed[i - 2] == (f == Word.a ? Word.sp : Word.gmb)
         }
         return false
     }
 
     /// A capitalized event noun ("Congress", "Conference", "Cup").
-    func isEventNoun(_ i: Int) -> Bool { isCap(i) && inList(.event, i) }
+    func isEventNoun(_ i: Int) -> Bool { inList(.event, i) && isCap(i) }
 
     /// The token starts a sentence: ICU's sentence start, except after an initial or an
     /// abbreviation with a period ("W.R. Grace", "U.S. Postal Service", "Mr. Smith").
@@ -300,7 +367,7 @@ final class OrganizationContext {
 
     /// Words of a legislature or institution named by one word ("House", "Senate"): they
     /// end a name at its left ("House and Senate" are two names).
-    func isStandaloneWord(_ i: Int) -> Bool { isCap(i) && inList(.standalone, i) }
+    func isStandaloneWord(_ i: Int) -> Bool { inList(.standalone, i) && isCap(i) }
 
     /// The token is glued to the previous one (no white space between).
     @inline(__always) func glued(_ i: Int) -> Bool { !flags[i].contains(.spaceBefore) }
@@ -321,7 +388,7 @@ final class OrganizationContext {
     /// The token range names a place, a country or a nationality.
     func isPlaceOrNationality(_ range: Range<Int>) -> Bool {
         let h = hash(range)
-        if gazetteers.negative[h] != nil { return true }
+        if gazetteers.negativeEntry(h) != nil { return true }
         if range.count == 1 && masks[range.lowerBound].contains(.regionWord) { return true }
         // Former states (vocabulary org_former_country), for names of two or three words.
         guard range.count >= 2 && range.count <= 3 else { return false }
@@ -337,7 +404,7 @@ final class OrganizationContext {
 
     /// The acronym is a place or country written in capitals ("USA", "UAE").
     func isPlaceAcronym(_ i: Int) -> Bool {
-        inList(.placeAbbreviation, i) || gazetteers.negative[hash(i..<(i + 1))] == true
+        inList(.placeAbbreviation, i) || gazetteers.negativeEntry(hash(i..<(i + 1))) == true
     }
 
     /// The hash of a token range, as `GazetteerIndex.hash` computes it (without copying tokens).

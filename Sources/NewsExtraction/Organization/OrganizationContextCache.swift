@@ -144,9 +144,9 @@ final class OrganizationTables {
                                 continue
                             }
                             // Hash, pack and length in one pass over the bytes.
-                            var hash = GazetteerIndex.offsetBasis, pack: UInt64 = 0, length = 0
+                            var hash = GazetteerIndex.offsetBasis, pack: UInt64 = 0, length = 0, space = false
                             if token.pointee.folded.utf8.withContiguousStorageIfAvailable({ (bytes: UnsafeBufferPointer<UInt8>) -> Void in
-                                for b in bytes { GazetteerIndex.mix(&hash, b) }
+                                for b in bytes { GazetteerIndex.mix(&hash, b); space = space || b == 0x20 }
                                 length = bytes.count
                                 if length <= 5 {
                                     for k in 0..<length { pack |= UInt64(bytes[k]) << UInt64(8 * k) }
@@ -155,11 +155,12 @@ final class OrganizationTables {
                             }) == nil {
                                 hash = GazetteerIndex.plainHash(token.pointee.folded)
                                 length = token.pointee.folded.utf8.count
+                                space = token.pointee.folded.utf8.contains(0x20)
                                 pack = Word.pack(token.pointee.folded)
                             }
                             hashes[i] = hash
                             packs[i] = length <= 5 ? pack : .max
-                            if lex >= 0 || (multi & (1 << UInt64(min(length, 63))) != 0 && token.pointee.folded.utf8.contains(0x20)) {
+                            if lex >= 0 || (space && multi & (1 << UInt64(min(length, 63))) != 0) {
                                 masks[i] = wordMasks[token.pointee.folded] ?? []
                             } else {
                                 masks[i] = []

@@ -23,14 +23,15 @@ struct PhraseTable: Sendable {
     private var filter: [UInt64] = []
     private var filterShift: UInt64 = 64
 
-    /// The table of the states collected by a `Builder`.
-    init(_ builder: Builder) {
+    /// The table of the states collected by a `Builder`; `filtered`: with the bit set before
+    /// the table even when it is small (a table looked up at random places, mostly missing).
+    init(_ builder: Builder, filtered: Bool = false) {
         var size = 16
         while size < builder.states.count * 2 { size <<= 1 }
         slots = [UInt32](repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         isEmpty = builder.states.isEmpty
-        if builder.states.count > 8192 {
+        if builder.states.count > 8192 || (filtered && !builder.states.isEmpty) {
             var bits = 64
             while bits < size * 4 { bits <<= 1 }
             filter = [UInt64](repeating: 0, count: bits / 64)

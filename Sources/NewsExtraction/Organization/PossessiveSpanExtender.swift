@@ -32,20 +32,23 @@ struct PossessiveSpanExtender {
     /// suffix after the possessive belongs to the name ("McDonald's Corp.").
     func extended(candidates: [Candidate], rule: Rule) -> [Candidate] {
         let c = context
-        var best: [Int: Candidate] = [:]
+        // The candidate index of the best name at each end (candidates read in place: a copy
+        // of each retains all its fields).
+        var best: [Int: Int] = [:]
         var coveredPossessive: Set<Int> = []
-        for cand in candidates where cand.type == .org {
-            guard let r = cand.tokenRange, !r.isEmpty else { continue }
+        for index in candidates.indices where candidates[index].type == .org {
+            guard let r = candidates[index].tokenRange, !r.isEmpty else { continue }
             if r.count >= 2 {
                 for k in (r.lowerBound + 1)..<r.upperBound where c.isWord(k, Word.possessive) || c.isWord(k, Word.apostrophe) { coveredPossessive.insert(k) }
             }
-            if let old = best[r.upperBound], let o = old.tokenRange,
-               (old.priority, o.count) >= (cand.priority, r.count) { continue }
-            best[r.upperBound] = cand
+            if let old = best[r.upperBound], let o = candidates[old].tokenRange,
+               (candidates[old].priority, o.count) >= (candidates[index].priority, r.count) { continue }
+            best[r.upperBound] = index
         }
         let ontoNotesSpans = rule.options["ontoNotesSpans"] != .bool(false)
         var out: [Candidate] = []
-        for (end, cand) in best {
+        for (end, index) in best {
+            let cand = candidates[index]
             guard let r = cand.tokenRange, !coveredPossessive.contains(end),
                   let e = possessiveEnd(after: end) else { continue }
             // "McDonald's Corp.", "Standard & Poor's Corp.": the suffix is part of the name.

@@ -34,33 +34,43 @@ struct ShortMentionResolver {
         // For a first-word alias of a head-noun name, the name's second word: "Scottish
         // football" after "Scottish Football Association" is not a mention.
         var secondWords: [Key: String] = [:]
-        for cand in candidates where cand.type == .org {
+        // The token ranges of the keys: their prefixes go into the filter too, so that the
+        // scan stops when no key begins with the words read.
+        var keyRanges: [Range<Int>] = []
+        func keyOf(_ r: Range<Int>) -> Key {
+            keyRanges.append(r)
+            return Key(hash: c.hash(r), tokens: r.count)
+        }
+        // Candidates read in place, field by field (a copy of each retains all its fields).
+        for index in candidates.indices where candidates[index].type == .org {
+            guard let r = candidates[index].tokenRange, case .string(let value)? = candidates[index].value else { continue }
+            let rule = candidates[index].rule
             // One name, one sense in a document: a name found by its context is a name everywhere.
-            if Self.propagatedRules.contains(cand.rule), let r = cand.tokenRange, case .string(let value)? = cand.value {
-                let key = Key(hash: c.hash(r), tokens: r.count)
+            if Self.propagatedRules.contains(rule) {
+                let key = keyOf(r)
                 if aliases[key] == nil { aliases[key] = value }
             }
-            guard let r = cand.tokenRange, r.count >= 2, case .string(let value)? = cand.value else { continue }
-            let fromRule = Self.nameRules.contains(cand.rule)
+            guard r.count >= 2 else { continue }
+            let fromRule = Self.nameRules.contains(rule)
             guard fromRule else { continue }
             // The part before the complement.
             var pre = r.upperBound
             for k in r where c.has(k, .lower) && (c.isWord(k, Word.of) || c.isWord(k, Word.forWord) || c.isWord(k, Word.on)) { pre = k; break }
             let lastPre = pre - 1
-            if cand.rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
+            if rule == "org.head-noun", lastPre > r.lowerBound || pre < r.upperBound {
                 if c.isHead(lastPre) {
                     if pre < r.upperBound && pre - r.lowerBound >= 2 {
-                        let key = Key(hash: c.hash(r.lowerBound..<pre), tokens: pre - r.lowerBound)
+                        let key = keyOf(r.lowerBound..<pre)
                         if afterThe[key] == nil { afterThe[key] = (value, r.upperBound) }
                     }
-                    let headKey = Key(hash: c.hash(lastPre..<pre), tokens: 1)
+                    let headKey = keyOf(lastPre..<pre)
                     if let old = afterThe[headKey], old.value != value { ambiguousHeads.insert(headKey) }
                     else if afterThe[headKey] == nil { afterThe[headKey] = (value, r.upperBound) }
                 }
             }
             // A company or school name without a complement ("Harlow Marine Industries",
             // "Quorn Savings & Loan Association", "Danbury University"): its first word alone.
-            if cand.rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
+            if rule == "org.head-noun", pre == r.upperBound, c.isHead(r.upperBound - 1),
                c.isCompanyHead(r.upperBound - 1) || c.inList(.firstWordHead, r.upperBound - 1) {
                 let f = r.lowerBound
                 // Not a word the document also writes in lower case ("Consumer Electronics" …
@@ -68,27 +78,27 @@ struct ShortMentionResolver {
                 if c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)), !c.isInitial(f),
                    c.tokens[f].end - c.tokens[f].start >= 3, !c.isWord(f + 1, Word.ampersand), !c.isWord(f + 1, Word.possessive),
                    !c.isWrittenInLowerCase(f) {
-                    let key = Key(hash: c.hash(f..<(f + 1)), tokens: 1)
+                    let key = keyOf(f..<(f + 1))
                     if aliases[key] == nil {
                         aliases[key] = value
                         secondWords[key] = c.folded(f + 1)
                     }
                 }
             }
-            if cand.rule == "org.legal-suffix" {
+            if rule == "org.legal-suffix" {
                 // Without the suffix, and the first word alone.
                 var e = r.upperBound
                 while e > r.lowerBound && (c.isLegalSuffix(e - 1) || c.isWord(e - 1, Word.period) || c.isWord(e - 1, Word.comma) || c.isWord(e - 1, Word.ampersand)) { e -= 1 }
                 if e > r.lowerBound {
                     if !c.isPlaceOrNationality(r.lowerBound..<e) {
-                        aliases[Key(hash: c.hash(r.lowerBound..<e), tokens: e - r.lowerBound)] = value
+                        aliases[keyOf(r.lowerBound..<e)] = value
                     }
                     let f = r.lowerBound
                     // The first word, with its possessive when the name has one ("Moody's").
                     let firstEnd = f + 1 < e && c.isWord(f + 1, Word.possessive) ? f + 2 : f + 1
                     if e - f > firstEnd - f, c.isNameWord(f), !c.isHead(f), !c.isPlaceOrNationality(f..<(f + 1)),
                        c.tokens[f].end - c.tokens[f].start >= 3, !(firstEnd < e && c.isWord(firstEnd, Word.ampersand)) {
-                        aliases[Key(hash: c.hash(f..<firstEnd), tokens: firstEnd - f)] = value
+                        aliases[keyOf(f..<firstEnd)] = value
                     }
                 }
             }
@@ -99,13 +109,20 @@ struct ShortMentionResolver {
         var builder = PhraseTable.Builder()
         for k in afterThe.keys { builder.add(k.hash, PhraseTable.complete) }
         for k in aliases.keys { builder.add(k.hash, PhraseTable.complete) }
+        for r in keyRanges where r.count >= 2 {
+            var h = c.wordHashes[r.lowerBound]
+            for k in (r.lowerBound + 1)..<r.upperBound {
+                builder.add(h, PhraseTable.prefix)
+                c.extend(&h, with: k, first: false)
+            }
+        }
         let known = PhraseTable(builder)
         // Tokens already taken, except by a name that is itself a short mention (a modifier
         // and a head without the complement: "Vice Presidency").
         var covered = [Bool](repeating: false, count: c.count)
-        for cand in candidates {
-            guard let r = cand.tokenRange else { continue }
-            if cand.type == .org, cand.rule != "org.legal-suffix" {
+        for index in candidates.indices {
+            guard let r = candidates[index].tokenRange else { continue }
+            if candidates[index].type == .org, candidates[index].rule != "org.legal-suffix" {
                 let key = Key(hash: c.hash(r), tokens: r.count)
                 if known.lookup(key.hash) != 0 {
                     if let hit = afterThe[key], hit.value != c.text(r) { continue }
@@ -119,9 +136,11 @@ struct ShortMentionResolver {
         for k in aliases.keys { maxLen = max(maxLen, k.tokens) }
         var found: [(Range<Int>, String)] = []
         var i = 0
-        while i < c.count {
-            guard !covered[i], c.isCap(i), !c.inList(.stop, i),
-                  !c.inList(.nonAcronym, i) else { i += 1; continue }
+        // The capitalized words that are not stop words (`nameStarts`), from `i` on.
+        for start in c.nameStarts {
+            guard Int(start) >= i else { continue }
+            i = Int(start)
+            guard !covered[i], !c.inList(.nonAcronym, i) else { i += 1; continue }
             var h = GazetteerIndex.offsetBasis
             var best: (Int, String)? = nil
             var j = i
@@ -130,10 +149,13 @@ struct ShortMentionResolver {
                 if j == i { h = c.wordHashes[i] } else { c.extend(&h, with: j, first: false) }
                 let key = Key(hash: h, tokens: j - i + 1)
                 let afterTheWord = i > 0 && c.isWord(i - 1, Word.the)
-                if c.isCap(j) && known.lookup(h) != 0 {
+                let state = known.lookup(h)
+                if c.isCap(j) && state & PhraseTable.complete != 0 {
                     if afterTheWord, let hit = afterThe[key], hit.from <= i { best = (j + 1, hit.value) }
                     else if let alias = aliases[key] { best = (j + 1, alias) }
                 }
+                // No key begins with the words read.
+                if state & PhraseTable.prefix == 0 { break }
                 j += 1
             }
             if let (end, value) = best {

@@ -26,9 +26,13 @@ struct SlashNameJoiner {
         var seen: Set<Int> = []
         // Spans other ORG rules found: a joined name they already cover (a legal-suffix name
         // over the slash) is left to them.
-        let orgSpans = candidates.compactMap { $0.type == .org ? $0.tokenRange : nil }
-        for cand in candidates where cand.type == .org {
-            guard let r = cand.tokenRange, !r.isEmpty else { continue }
+        var orgSpans: [Range<Int>] = []
+        for index in candidates.indices where candidates[index].type == .org {
+            if let r = candidates[index].tokenRange { orgSpans.append(r) }
+        }
+        // Candidates read in place (a copy of each retains all its fields).
+        for index in candidates.indices where candidates[index].type == .org {
+            guard let r = candidates[index].tokenRange, !r.isEmpty else { continue }
             var start = r.lowerBound, end = r.upperBound
             // "Bridgestone" + "/" + "Firestone …"
             if end + 1 < c.count, c.isWord(end, Word.slash), !c.startsSentence(end + 1) {
