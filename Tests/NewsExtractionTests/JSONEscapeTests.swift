@@ -2,7 +2,8 @@ import XCTest
 @testable import NewsExtraction
 
 /// The JSON writer and reader skip eight plain bytes at a time: strings with the bytes to
-/// escape anywhere must still be written and read back exactly.
+/// escape anywhere must still be written and read back exactly; the entity writer's reserved
+/// keys are compared, not hashed.
 final class JSONEscapeTests: XCTestCase {
     func testPlainWordTestFindsEveryByteToEscape() {
         for b in 0..<256 {
@@ -15,6 +16,11 @@ final class JSONEscapeTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testReservedKeysAreComparedExactly() {
+        for key in EntityWriter.reservedKeys { XCTAssertTrue(EntityWriter.isReserved(key), key) }
+        for key in ["timex_type", "Type", "texts", "", "rank", "rule "] { XCTAssertFalse(EntityWriter.isReserved(key), key) }
     }
 
     func testStringsRoundTrip() throws {
