@@ -12,6 +12,15 @@ public struct EntityWriter {
     /// The keys every entity has; a type-specific field may not reuse one (it is not written).
     public static let reservedKeys: Set<String> = ["type", "start", "end", "text", "value", "rule"]
 
+    /// Whether a key is one of `reservedKeys` (compared, not hashed).
+    @inline(__always)
+    static func isReserved(_ key: String) -> Bool {
+        switch key {
+        case "type", "start", "end", "text", "value", "rule": return true
+        default: return false
+        }
+    }
+
     public static func write(_ entities: [Entity], to w: inout JSONWriter, offsets: OffsetMap?) {
         w.bytes.append(0x5B)
         for (i, e) in entities.enumerated() {
@@ -34,12 +43,14 @@ public struct EntityWriter {
         w.write(e.value ?? .null)
         w.raw(",\"rule\":")
         w.string(e.rule)
-        let fields = e.fields.isEmpty ? [] : e.fields.keys.sorted()
-        for key in fields where !reservedKeys.contains(key) {
-            w.bytes.append(0x2C)
-            w.string(key)
-            w.bytes.append(0x3A)
-            w.write(e.fields[key]!)
+        if !e.fields.isEmpty {
+            // Sorted pairs (keys are unique: the order of the sorted keys), no second lookup.
+            for (key, value) in e.fields.sorted(by: { $0.key < $1.key }) where !isReserved(key) {
+                w.bytes.append(0x2C)
+                w.string(key)
+                w.bytes.append(0x3A)
+                w.write(value)
+            }
         }
         for (key, value) in extra {
             w.bytes.append(0x2C)

@@ -163,7 +163,12 @@ public struct JSONLineReader {
         var runStart = pos
         var out: [UInt8] = []
         var escaped = false
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while pos < bytes.count {
+            if pos + 8 <= bytes.count && JSONWriter.isPlain(raw!.loadUnaligned(fromByteOffset: pos, as: UInt64.self)) {
+                pos += 8
+                continue
+            }
             let c = bytes[pos]
             if c == 0x22 {
                 if !decode { pos += 1; return "" }

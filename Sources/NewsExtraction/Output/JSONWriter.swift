@@ -12,14 +12,33 @@ public struct JSONWriter: Sendable {
 
     public mutating func raw(_ b: [UInt8]) { bytes.append(contentsOf: b) }
 
+    /// Whether none of the eight bytes of `w` is a control character, '"' or '\\' (the
+    /// bytes a JSON string escapes), by the bit tricks that find a zero or small byte.
+    @inline(__always)
+    static func isPlain(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ 0x2222_2222_2222_2222, backslash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+        let small = (w &- 0x2020_2020_2020_2020) & ~w
+        let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | small
+        return zeros & highs == 0
+    }
+
     public mutating func string(_ s: String) {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { buf in
             var runStart = 0
-            for i in 0..<buf.count {
+            var i = 0
+            let raw = UnsafeRawPointer(buf.baseAddress)
+            while i < buf.count {
+                if i + 8 <= buf.count && Self.isPlain(raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let c = buf[i]
+                i += 1
                 if c >= 0x20 && c != 0x22 && c != 0x5C { continue }
+                let i = i - 1
                 if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<i])) }
                 runStart = i + 1
                 switch c {

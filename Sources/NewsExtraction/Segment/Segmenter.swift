@@ -224,6 +224,14 @@ public final class Segmenter: @unchecked Sendable {
     private func makeToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
                            _ tables: UnsafeMutablePointer<Tables>?) -> Token {
         if let tables, end - start <= Self.fastTokenLength, let token = makeASCIIToken(buf, start, end, tables) { return token }
+        return makeGeneralToken(buf, start, end, tables)
+    }
+
+    /// `makeToken` for any token (the ASCII path's prologue does not pay for its Unicode
+    /// property lookups: not inlined).
+    @inline(never)
+    private func makeGeneralToken(_ buf: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int,
+                                  _ tables: UnsafeMutablePointer<Tables>?) -> Token {
         let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
         let folded = TextFolder.fold(slice)
         var flags: TokenFlags = []
