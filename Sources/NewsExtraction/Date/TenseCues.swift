@@ -1,5 +1,3 @@
-import Foundation
-
 /// The word lists `TenseDetector` reads, made once per rule set and thread instead of once
 /// per date: each list as a `WordList` (a bit test on the token's lexicon id), and the last
 /// words of the deadline phrases ("as early as" → "as"), so that the phrases before a date
@@ -39,22 +37,11 @@ final class TenseCues {
     /// document's lexicon. A document without a lexicon (tests, `extract tokens`) gets its own.
     static func of(_ document: SegmentedDocument) -> TenseCues {
         guard let lexicon = document.lexicon else { return TenseCues(document) }
-        if let pointer = pthread_getspecific(key) {
-            let cues = Unmanaged<TenseCues>.fromOpaque(pointer).takeUnretainedValue()
-            if cues.lexicon === lexicon { return cues }
-            Unmanaged<TenseCues>.fromOpaque(pointer).release()
-        }
+        if let cues = slot.value, cues.lexicon === lexicon { return cues }
         let cues = TenseCues(document)
-        pthread_setspecific(key, Unmanaged.passRetained(cues).toOpaque())
+        slot.value = cues
         return cues
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            guard let pointer else { return }
-            Unmanaged<TenseCues>.fromOpaque(pointer).release()
-        }
-        return key
-    }()
+    private static let slot = ThreadLocalSlot<TenseCues>()
 }

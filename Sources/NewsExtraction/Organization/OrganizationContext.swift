@@ -106,34 +106,27 @@ final class OrganizationContext {
     }
 
     /// Whether the document also writes the folded form of token `q` as a lower-case token.
-    func isWrittenInLowerCase(_ q: Int) -> Bool {
-        let words = lowerWords()
-        let lex = Int(lexIds[q])
-        if lex >= 0 { return LowerCaseWords.test(words.lexicon, lex) }
-        // A hash found is checked on the strings; only two different words with one
-        // 64-bit hash send it to the scan of the whole document (a scan per query made a
-        // long document quadratic).
-        // A word the table cannot tell (not capitalized) goes to the scan too.
-        if let i = words.first(wordHashes[q], hashes: wordHashes) {
-            guard i >= 0 else { return false }
-            if tokens[i].folded == tokens[q].folded { return true }
-        }
-        return !writtenInLowerCase([q]).isEmpty
-    }
+    func isWrittenInLowerCase(_ q: Int) -> Bool { isWrittenInLowerCase(q, short: false) }
 
     /// Whether the document also writes the folded form of token `q` as a lower-case token
     /// of 2 to 6 UTF-16 units (a capitals-only acronym's word written as a common word).
-    func isWrittenInLowerCaseShort(_ q: Int) -> Bool {
+    func isWrittenInLowerCaseShort(_ q: Int) -> Bool { isWrittenInLowerCase(q, short: true) }
+
+    private func isWrittenInLowerCase(_ q: Int, short: Bool) -> Bool {
         let words = lowerWords()
         let lex = Int(lexIds[q])
-        if lex >= 0 { return LowerCaseWords.test(words.shortLexicon, lex) }
+        if lex >= 0 { return LowerCaseWords.test(short ? words.shortLexicon : words.lexicon, lex) }
+        // A hash found is checked on the strings; only two different words with one
+        // 64-bit hash send it to the scan of the whole document (a scan per query made a
+        // long document quadratic).
         if let i = words.first(wordHashes[q], hashes: wordHashes) {
             guard i >= 0 else { return false }
-            if tokens[i].folded == tokens[q].folded && Self.isShort(tokens[i]) { return true }
+            if tokens[i].folded == tokens[q].folded && (!short || Self.isShort(tokens[i])) { return true }
         }
-        // A word the table cannot tell, another word with the same hash first, or this word
-        // first in another length: the scan of the document decides.
-        return !writtenInLowerCase([q], include: { self.isShortToken($0) }).isEmpty
+        // A word the table cannot tell (not capitalized), another word with the same hash
+        // first, or (short) this word first in another length: the scan of the document decides.
+        if short { return !writtenInLowerCase([q], include: { self.isShortToken($0) }).isEmpty }
+        return !writtenInLowerCase([q]).isEmpty
     }
 
     @inline(__always) static func isShort(_ t: Token) -> Bool {

@@ -232,22 +232,13 @@ final class OrganizationThreadCache {
         return t
     }
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            guard let pointer else { return }
-            Unmanaged<OrganizationThreadCache>.fromOpaque(pointer).release()
-        }
-        return key
-    }()
+    private static let slot = ThreadLocalSlot<OrganizationThreadCache>()
 
     /// The cache of the current thread.
     static var current: OrganizationThreadCache {
-        if let pointer = pthread_getspecific(key) {
-            return Unmanaged<OrganizationThreadCache>.fromOpaque(pointer).takeUnretainedValue()
-        }
+        if let cache = slot.value { return cache }
         let cache = OrganizationThreadCache()
-        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        slot.value = cache
         return cache
     }
 }
