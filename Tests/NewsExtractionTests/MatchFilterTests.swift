@@ -35,9 +35,12 @@ final class MatchFilterTests: XCTestCase {
         let q = try program(#"[{"is": "number"}, {"lower": "%", "op": "?"}]"#)
         XCTAssertTrue(q.prefixes?.contains { $0.count == 1 } ?? false)
         XCTAssertNil(q.secondTokenTests())
-        // A second token tested by flags only: no second-word constraint either.
+        // A second token tested by flags only: a flag clause.
         let r = try program(#"[{"lower": "the"}, {"is": "number"}]"#)
-        XCTAssertNil(r.secondTokenTests())
+        let clauses = try XCTUnwrap(r.secondTokenTests())
+        XCTAssertEqual(clauses.count, 1)
+        XCTAssertTrue(clauses[0].words.isEmpty && clauses[0].vocab == nil)
+        XCTAssertEqual(clauses[0].required, TokenFlags.number.rawValue)
     }
 
     func testSecondWordFilterRejectsByTheNextWordOnly() throws {

@@ -5,10 +5,22 @@ struct RuleIndex: Sendable {
     var byFolded: [String: [Int]] = [:]
     var byFlag: [(TokenFlags, [Int])] = []
     var byShape: [String: [Int]] = [:]
-    /// The same buckets by interned word and shape id (filled by `intern`).
-    var byLex: [[Int]] = []
-    var byShapeId: [[Int]] = []
     var always: [Int] = []
+    /// The word buckets by interned word id, flattened (filled by `intern`): the rules of
+    /// word id w are `lexRules[lexStart[w]..<lexStart[w + 1]]`; one contiguous table, so a
+    /// token whose word starts no rule costs two adjacent loads.
+    private(set) var lexStart: [Int32] = []
+    private(set) var lexRules: [Int32] = []
+    /// The shape buckets by shape id, flattened the same way.
+    private(set) var shapeStart: [Int32] = []
+    private(set) var shapeRules: [Int32] = []
+    /// The flag buckets and the rules always tried, flattened: per flag its range in `flagRules`.
+    private(set) var flagRanges: [(flag: UInt32, start: Int32, end: Int32)] = []
+    private(set) var flagRules: [Int32] = []
+    private(set) var alwaysRules: [Int32] = []
+    /// The most rules `rules(lex:shapeId:flags:into:)` writes for one token (before it
+    /// removes duplicates): the size of the buffer it needs.
+    private(set) var bufferCapacity = 1
 
     init(rules: [Rule], vocabulary: Vocabulary) {
         var flagBuckets: [UInt32: [Int]] = [:]
@@ -82,33 +94,73 @@ struct RuleIndex: Sendable {
 
     /// Re-keys the word and shape buckets by lexicon ids, so lookups hash nothing.
     mutating func intern(_ lexicon: Lexicon) {
-        byLex = Array(repeating: [], count: lexicon.wordIds.count)
-        for (w, list) in byFolded { byLex[Int(lexicon.word(w))] = list }
-        byShapeId = Array(repeating: [], count: lexicon.shapeIds.count)
-        for (s, list) in byShape { byShapeId[Int(lexicon.shape(s))] = list }
+        func flatten(_ buckets: [String: [Int]], _ count: Int, _ id: (String) -> Int32) -> (start: [Int32], rules: [Int32], longest: Int) {
+            var lists = [[Int]](repeating: [], count: count)
+            for (key, list) in buckets { lists[Int(id(key))] = list }
+            var start: [Int32] = [0], rules: [Int32] = [], longest = 0
+            for list in lists {
+                rules += list.map(Int32.init)
+                start.append(Int32(rules.count))
+                longest = max(longest, list.count)
+            }
+            return (start, rules, longest)
+        }
+        let words = flatten(byFolded, lexicon.wordIds.count, lexicon.word)
+        lexStart = words.start
+        lexRules = words.rules
+        let shapes = flatten(byShape, lexicon.shapeIds.count, lexicon.shape)
+        shapeStart = shapes.start
+        shapeRules = shapes.rules
+        flagRanges = []
+        flagRules = []
+        for (flag, list) in byFlag where !list.isEmpty {
+            let start = Int32(flagRules.count)
+            flagRules += list.map(Int32.init)
+            flagRanges.append((flag.rawValue, start, Int32(flagRules.count)))
+        }
+        alwaysRules = always.map(Int32.init)
+        bufferCapacity = max(1, words.longest + shapes.longest + flagRules.count + alwaysRules.count)
+    }
+
+    /// Writes the rules to try at an interned token (word id, shape id and flags) to `out`
+    /// (room for `bufferCapacity`), in rule order; returns their number.
+    @inline(__always)
+    func rules(lex: Int32, shapeId: Int32, flags: TokenFlags, into out: UnsafeMutablePointer<Int32>) -> Int {
+        var n = 0, sources = 0
+        @inline(__always) func add(_ list: [Int32], _ start: Int32, _ end: Int32) {
+            if start == end { return }
+            for k in Int(start)..<Int(end) { out[n] = list[k]; n += 1 }
+            sources += 1
+        }
+        if lex >= 0 && Int(lex) + 1 < lexStart.count { add(lexRules, lexStart[Int(lex)], lexStart[Int(lex) + 1]) }
+        if shapeId >= 0 && Int(shapeId) + 1 < shapeStart.count { add(shapeRules, shapeStart[Int(shapeId)], shapeStart[Int(shapeId) + 1]) }
+        let raw = flags.rawValue
+        for k in flagRanges.indices where raw & flagRanges[k].flag == flagRanges[k].flag { add(flagRules, flagRanges[k].start, flagRanges[k].end) }
+        add(alwaysRules, 0, Int32(alwaysRules.count))
+        // Each bucket is sorted and unique: several need a sort and duplicates removed.
+        if sources > 1 && n > 1 {
+            var sorted = UnsafeMutableBufferPointer(start: out, count: n)
+            sorted.sort()
+            var kept = 1
+            for k in 1..<n where out[k] != out[kept - 1] { out[kept] = out[k]; kept += 1 }
+            n = kept
+        }
+        return n
     }
 
     /// The rules to try at a token, in rule order.
     func rules(for token: Token, into out: inout [Int]) {
-        if !byLex.isEmpty || byFolded.isEmpty {
-            rules(lex: token.lex, shapeId: token.shapeId, flags: token.flags, into: &out)
+        if !lexStart.isEmpty || byFolded.isEmpty {
+            let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: bufferCapacity)
+            defer { buffer.deallocate() }
+            let n = rules(lex: token.lex, shapeId: token.shapeId, flags: token.flags, into: buffer)
+            out = (0..<n).map { Int(buffer[$0]) }
             return
         }
         out.removeAll(keepingCapacity: true)
         if let list = byFolded[token.folded] { out.append(contentsOf: list) }
         if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
         addFlagRulesAndSort(token.flags, &out)
-    }
-
-    /// The rules to try at an interned token (word id, shape id and flags), in rule order.
-    func rules(lex: Int32, shapeId: Int32, flags: TokenFlags, into out: inout [Int]) {
-        out.removeAll(keepingCapacity: true)
-        var sources = 0
-        if lex >= 0 && Int(lex) < byLex.count && !byLex[Int(lex)].isEmpty { out.append(contentsOf: byLex[Int(lex)]); sources += 1 }
-        if shapeId >= 0 && Int(shapeId) < byShapeId.count && !byShapeId[Int(shapeId)].isEmpty {
-            out.append(contentsOf: byShapeId[Int(shapeId)]); sources += 1
-        }
-        addFlagRulesAndSort(flags, &out, sources: sources)
     }
 
     /// Adds the flag buckets and the rules always tried, then sorts and removes duplicates

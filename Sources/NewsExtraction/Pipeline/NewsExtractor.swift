@@ -218,16 +218,17 @@ public final class NewsExtractor: @unchecked Sendable {
         var candidates: [Candidate] = []
         let tokens = document.tokens
         let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary, lexicon: lexicon)
-        var ruleIndices: [Int] = []
-        ruleIndices.reserveCapacity(16)
+        let ruleBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: index.bufferCapacity)
+        defer { ruleBuffer.deallocate() }
         // Local copies, once per document: a method called on a struct property of `self`
         // inside the loop would copy it (a retain and a release per array in it) per token.
         let index = self.index, secondWords = self.secondWords, programRefs = self.programRefs
         for i in tokens.indices {
             // Only the word id, shape id and flags choose the rules (no copy of the token).
             let token = matcher.tokens.baseAddress! + i
-            index.rules(lex: token.pointee.lex, shapeId: token.pointee.shapeId, flags: token.pointee.flags, into: &ruleIndices)
-            for r in ruleIndices {
+            let ruleCount = index.rules(lex: token.pointee.lex, shapeId: token.pointee.shapeId, flags: token.pointee.flags, into: ruleBuffer)
+            for k in 0..<ruleCount {
+                let r = Int(ruleBuffer[k])
                 guard secondWords.allows(r, at: i, matcher.tokens),
                       let m = programRefs[r]!._withUnsafeGuaranteedRef({ matcher.match($0, at: i) }) else { continue }
                 let handle = ruleHandles[r]

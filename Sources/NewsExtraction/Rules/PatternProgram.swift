@@ -173,26 +173,30 @@ public final class PatternProgram: @unchecked Sendable {
     static let prefixLength = 3
     static let maxPrefixes = 64
 
-    /// What the second token of every match must be, when each way of beginning a match
-    /// has a second token tested by a word list or a vocabulary: the words (lexicon ids) and
-    /// vocabulary bits allowed there; nil when some match may be one token long or its
-    /// second token is tested otherwise (see `SecondWordFilter`).
-    func secondTokenTests() -> [(words: [Int32], vocab: Lexicon.Bits?)]? {
+    /// What the second token of every match must pass, when every match is at least two
+    /// tokens long: one clause per distinct second test, either the words (lexicon ids) or
+    /// vocabulary bits it allows (its other conditions left out), or, for a test without a
+    /// word list, the flags it requires and forbids (spacing tests as `spaceBefore`). A
+    /// token that passes no clause cannot be the second token of a match (see
+    /// `SecondWordFilter`). Nil when some match may be one token long.
+    func secondTokenTests() -> [(words: [Int32], vocab: Lexicon.Bits?, required: UInt32, forbidden: UInt32)]? {
         guard let prefixes, !prefixes.isEmpty else { return nil }
-        var out: [(words: [Int32], vocab: Lexicon.Bits?)] = []
+        var out: [(words: [Int32], vocab: Lexicon.Bits?, required: UInt32, forbidden: UInt32)] = []
         var seen = Set<Int32>()
         for prefix in prefixes {
             guard prefix.count >= 2 else { return nil }
             let test = prefix[1]
             if !seen.insert(test).inserted { continue }
             let c = compiledPointer[Int(test)]
-            if c.needsSlowPath { return nil }
-            if c.lowerStart >= 0 {
-                out.append((Array(UnsafeBufferPointer(start: poolPointer + Int(c.lowerStart), count: Int(c.lowerCount))), nil))
-            } else if c.hasVocab {
-                out.append(([], c.vocab))
+            if !c.needsSlowPath && c.lowerStart >= 0 {
+                out.append((Array(UnsafeBufferPointer(start: poolPointer + Int(c.lowerStart), count: Int(c.lowerCount))), nil, 0, 0))
+            } else if !c.needsSlowPath && c.hasVocab {
+                out.append(([], c.vocab, 0, 0))
             } else {
-                return nil
+                var required = c.flags, forbidden = c.notFlags
+                if c.glued == 0 { required |= TokenFlags.spaceBefore.rawValue }
+                if c.glued == 1 { forbidden |= TokenFlags.spaceBefore.rawValue }
+                out.append(([], nil, required, forbidden))
             }
         }
         return out
