@@ -79,8 +79,8 @@ public final class DecodedText: @unchecked Sendable {
         let count = Int(body.count)
         var units = [UInt16]()
         if count > 0 {
-            // One conversion call, no sizing call first: UTF-8 never takes fewer units than
-            // UTF-16, so the byte count is room enough.
+            // One conversion call, no sizing call first: a text never needs more UTF-16 units
+            // than it has UTF-8 bytes, so the byte count is room enough.
             let base = body.baseAddress!.withMemoryRebound(to: CChar.self, capacity: count) { $0 }
             units = [UInt16](unsafeUninitializedCapacity: count) { buf, initialized in
                 let written = cicu_utf8_to_utf16(base, Int32(count), buf.baseAddress, Int32(count))

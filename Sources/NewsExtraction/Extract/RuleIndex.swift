@@ -147,33 +147,4 @@ struct RuleIndex: Sendable {
         }
         return n
     }
-
-    /// The rules to try at a token, in rule order.
-    func rules(for token: Token, into out: inout [Int]) {
-        if !lexStart.isEmpty || byFolded.isEmpty {
-            let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: bufferCapacity)
-            defer { buffer.deallocate() }
-            let n = rules(lex: token.lex, shapeId: token.shapeId, flags: token.flags, into: buffer)
-            out = (0..<n).map { Int(buffer[$0]) }
-            return
-        }
-        out.removeAll(keepingCapacity: true)
-        if let list = byFolded[token.folded] { out.append(contentsOf: list) }
-        if !byShape.isEmpty, let list = byShape[token.shape] { out.append(contentsOf: list) }
-        addFlagRulesAndSort(token.flags, &out)
-    }
-
-    /// Adds the flag buckets and the rules always tried, then sorts and removes duplicates
-    /// unless a single bucket contributed (each bucket is already sorted and unique).
-    @inline(__always)
-    private func addFlagRulesAndSort(_ flags: TokenFlags, _ out: inout [Int], sources: Int = 2) {
-        var sources = sources
-        for k in byFlag.indices where flags.contains(byFlag[k].0) && !byFlag[k].1.isEmpty { out.append(contentsOf: byFlag[k].1); sources += 1 }
-        if !always.isEmpty { out.append(contentsOf: always); sources += 1 }
-        if sources > 1 && out.count > 1 {
-            out.sort()
-            var last = -1
-            out.removeAll { r in defer { last = r }; return r == last }
-        }
-    }
 }
