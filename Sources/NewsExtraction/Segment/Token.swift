@@ -2,33 +2,53 @@
 /// attributes that rules match on. Offsets are UTF-16 offsets into the decoded text;
 /// the output converts them to Unicode scalar offsets.
 public struct Token: Sendable {
-    /// UTF-16 start offset (inclusive).
-    public var start: Int
-    /// UTF-16 end offset (exclusive).
-    public var end: Int
+    // Stored compactly (64 bytes, one cache line: the matchers read millions of tokens):
+    // offsets as Int32 (a document's UTF-16 length is below 2^31: ICU takes Int32 offsets),
+    // the number as a Double with NaN for none, the ordinal as an Int32 with Int32.min for none.
+    private var start32: Int32
+    private var end32: Int32
     /// The matching form: case-folded, NFKC, typographic punctuation folded.
     public var folded: String
     /// The shape, spaCy style: `Xxxx`, `dd`, `X.X.`, runs cut at four.
     public var shape: String
     /// Boolean attributes.
     public var flags: TokenFlags
-    /// The numeric value of digits ("2,000", "9.5") or a number word ("five").
-    public var number: Double?
-    /// The position an ordinal names ("12th", "first" → 12, 1).
-    public var ordinal: Int?
     /// Interned id of `folded` in the rules' lexicon, or -1 (set by the extractor).
     public var lex: Int32 = -1
     /// Interned id of `shape`, or -1.
     public var shapeId: Int32 = -1
+    private var ordinal32: Int32
+    private var numberOrNaN: Double
+
+    /// UTF-16 start offset (inclusive).
+    public var start: Int {
+        @inline(__always) get { Int(start32) }
+        set { start32 = Int32(newValue) }
+    }
+    /// UTF-16 end offset (exclusive).
+    public var end: Int {
+        @inline(__always) get { Int(end32) }
+        set { end32 = Int32(newValue) }
+    }
+    /// The numeric value of digits ("2,000", "9.5") or a number word ("five").
+    public var number: Double? {
+        @inline(__always) get { numberOrNaN.isNaN ? nil : numberOrNaN }
+        set { numberOrNaN = newValue ?? .nan }
+    }
+    /// The position an ordinal names ("12th", "first" → 12, 1).
+    public var ordinal: Int? {
+        @inline(__always) get { ordinal32 == Int32.min ? nil : Int(ordinal32) }
+        set { ordinal32 = newValue.map { Int32(clamping: $0) } ?? Int32.min }
+    }
 
     public init(start: Int, end: Int, folded: String, shape: String, flags: TokenFlags, number: Double?, ordinal: Int?) {
-        self.start = start
-        self.end = end
+        self.start32 = Int32(start)
+        self.end32 = Int32(end)
         self.folded = folded
         self.shape = shape
         self.flags = flags
-        self.number = number
-        self.ordinal = ordinal
+        self.numberOrNaN = number ?? .nan
+        self.ordinal32 = ordinal.map { Int32(clamping: $0) } ?? Int32.min
     }
 
     public var isNumber: Bool { number != nil }
