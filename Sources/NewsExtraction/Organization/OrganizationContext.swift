@@ -50,6 +50,10 @@ final class OrganizationContext {
     /// The tokens where a name may begin: capitalized words (`isCap`) that are not stop
     /// words, in order. The scans step through these, not every token.
     let nameStarts: UnsafeBufferPointer<Int32>
+    /// The tokens where `isHead` or `isLegalSuffix` may hold or an acronym (capitals only)
+    /// may stand, in order (see `TokenColumns.List.anchors`). The loops for these step
+    /// through them, not every token.
+    let anchors: UnsafeBufferPointer<Int32>
 
     /// The context of a document, shared by the ORG matchers of one document on one thread
     /// (built once, not once per matcher). The columns of the thread's previous context are
@@ -94,7 +98,8 @@ final class OrganizationContext {
         flags = UnsafeBufferPointer(rebasing: columns.flags[0..<n])
         lexIds = UnsafeBufferPointer(rebasing: columns.lexIds[0..<n])
         wordHashes = UnsafeBufferPointer(rebasing: columns.wordHashes[0..<n])
-        nameStarts = columns.nameStarts
+        nameStarts = columns.tokens(.nameStarts)
+        anchors = columns.tokens(.anchors)
     }
 
     /// The document's lower-case words (built on first use, see `LowerCaseWords`).

@@ -1,6 +1,7 @@
 /// Per token of a document, what the ORG matchers read most, apart from the large `Token`
 /// values: its list bits, packed folded form, flags, lexicon id and word hash; and the
-/// tokens where a name may begin. All in one allocation, filled in one pass over the tokens
+/// tokens where a name may begin, and those where a head noun, a legal suffix or an acronym
+/// may stand (the loops for these step through short lists, not every token). All in one allocation, filled in one pass over the tokens
 /// (no array per column to allocate, zero and free per document), and kept by the thread's
 /// cache for the next document when it is large enough (see `OrganizationThreadCache`).
 /// The buffers are valid while the columns live; a context holds its columns.
@@ -18,10 +19,21 @@ final class TokenColumns {
     let lexIds: UnsafeMutableBufferPointer<Int32>
     /// Per token, the FNV-1a hash of its folded bytes (`GazetteerIndex.plainHash`).
     let wordHashes: UnsafeMutableBufferPointer<UInt64>
-    /// The capitalized words (`title`, outside a capitals line) that are not stop words, in
-    /// order: the first `nameStartCount` entries.
-    private let starts: UnsafeMutableBufferPointer<Int32>
-    private(set) var nameStartCount = 0
+    /// Lists of tokens, in order, each the first `listCounts[list]` entries of its buffer:
+    /// see `List`.
+    private let lists: [UnsafeMutableBufferPointer<Int32>]
+    private var listCounts = [Int](repeating: 0, count: List.allCases.count)
+
+    /// The token lists filled with the columns.
+    enum List: Int, CaseIterable {
+        /// The capitalized words (`title`, outside a capitals line) that are not stop words.
+        case nameStarts
+        /// The anchors of the structure rules: capitalized (`title`) head nouns (where
+        /// `isHead` may hold), capitalized legal suffixes and halves of a spaced one ("S.p",
+        /// "A": where `isLegalSuffix` may hold), and capitals-only (`upper`) alphabetic
+        /// tokens (where an acronym may stand). One list for the three: few tokens are any.
+        case anchors
+    }
     /// The largest lexicon id of the tokens (-1 when none has one).
     private(set) var maxLexId: Int32 = -1
     private let storage: UnsafeMutableRawPointer
@@ -31,20 +43,23 @@ final class TokenColumns {
         let n = max(capacity, 1)
         self.capacity = n
         // The 8-byte columns first, then the 4-byte ones: every column stays aligned.
-        storage = UnsafeMutableRawPointer.allocate(byteCount: n * 32, alignment: 8)
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: n * (28 + 4 * List.allCases.count), alignment: 8)
+        self.storage = storage
         packed = UnsafeMutableBufferPointer(start: storage.bindMemory(to: UInt64.self, capacity: n), count: n)
         wordHashes = UnsafeMutableBufferPointer(start: (storage + 8 * n).bindMemory(to: UInt64.self, capacity: n), count: n)
         masks = UnsafeMutableBufferPointer(start: (storage + 16 * n).bindMemory(to: ListBits.self, capacity: n), count: n)
         flags = UnsafeMutableBufferPointer(start: (storage + 20 * n).bindMemory(to: TokenFlags.self, capacity: n), count: n)
         lexIds = UnsafeMutableBufferPointer(start: (storage + 24 * n).bindMemory(to: Int32.self, capacity: n), count: n)
-        starts = UnsafeMutableBufferPointer(start: (storage + 28 * n).bindMemory(to: Int32.self, capacity: n), count: n)
+        lists = List.allCases.map { list in
+            UnsafeMutableBufferPointer(start: (storage + (28 + 4 * list.rawValue) * n).bindMemory(to: Int32.self, capacity: n), count: n)
+        }
     }
 
     deinit { storage.deallocate() }
 
-    /// The name starts (see `starts`).
-    var nameStarts: UnsafeBufferPointer<Int32> {
-        UnsafeBufferPointer(rebasing: starts[0..<nameStartCount])
+    /// The tokens of a list (valid while the columns live and until they are filled again).
+    func tokens(_ list: List) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(rebasing: lists[list.rawValue][0..<listCounts[list.rawValue]])
     }
 
     /// Fills the columns of `tokens` (at most `capacity`) from the word tables of a rule set.
@@ -60,10 +75,12 @@ final class TokenColumns {
         let multi = tables.multiWordLengths
         let wordMasks = tables.wordMasks
         let masks = masks.baseAddress!, packed = packed.baseAddress!, flags = flags.baseAddress!
-        let lexIds = lexIds.baseAddress!, hashes = wordHashes.baseAddress!, starts = starts.baseAddress!
-        let stop = ListBits.stop.rawValue
+        let lexIds = lexIds.baseAddress!, hashes = wordHashes.baseAddress!
+        let starts = lists[List.nameStarts.rawValue].baseAddress!, anchors = lists[List.anchors.rawValue].baseAddress!
+        let stop = ListBits.stop.rawValue, headOrLegal = ListBits.head.rawValue | ListBits.legal.rawValue
         let title = TokenFlags.title.rawValue, capsLine = TokenFlags.capsLine.rawValue
-        var startCount = 0
+        let upperAlpha = TokenFlags.upper.rawValue | TokenFlags.alpha.rawValue
+        var startCount = 0, anchorCount = 0
         var top: Int32 = -1
         tokens.withUnsafeBufferPointer { tokens in
             tables.lexEntries.withUnsafeBufferPointer { byId in
@@ -76,30 +93,43 @@ final class TokenColumns {
                     lexIds[i] = lex
                     top = max(top, lex)
                     var m: ListBits
+                    let p: UInt64
                     if lex >= 0 && Int(lex) < entryCount {
                         let entry = byId.baseAddress! + Int(lex)
                         m = entry.pointee.masks
-                        packed[i] = entry.pointee.pack
+                        p = entry.pointee.pack
                         hashes[i] = entry.pointee.hash
                     } else {
                         let word = Self.hashAndPack(token.pointee.folded)
                         hashes[i] = word.hash
-                        packed[i] = word.pack
+                        p = word.pack
                         m = []
                         if lookupAll || lex >= 0 || (word.space && multi & (1 << UInt64(min(word.length, 63))) != 0) {
                             m = wordMasks[token.pointee.folded] ?? []
                         }
                     }
                     masks[i] = m
-                    // A name start (a capitalized word outside a capitals line, not a stop
-                    // word), without a branch.
-                    starts[startCount] = Int32(truncatingIfNeeded: i)
-                    let isStart = f.rawValue & title != 0 && f.rawValue & capsLine == 0 && m.rawValue & stop == 0
-                    startCount &+= isStart ? 1 : 0
+                    packed[i] = p
                 }
             }
         }
-        nameStartCount = startCount
+        // The lists (see `List`), from the columns just written, without a branch: each
+        // token is written at the end of every list, which grows by one when the token
+        // belongs to it.
+        // (Tests as 0 or 1 combined with `&` and `|`: `&&` and `||` would branch.)
+        @inline(__always) func one(_ b: Bool) -> Int { b ? 1 : 0 }
+        for i in 0..<n {
+            let f = flags[i].rawValue, m = masks[i].rawValue, p = packed[i]
+            let k = Int32(truncatingIfNeeded: i)
+            let isTitle = one(f & title != 0)
+            starts[startCount] = k
+            startCount &+= isTitle & one(f & capsLine == 0) & one(m & stop == 0)
+            anchors[anchorCount] = k
+            let word = one(m & headOrLegal != 0) | one(p == Word.sp) | one(p == Word.gmb) | one(p == Word.a) | one(p == Word.h)
+            anchorCount &+= (isTitle & word) | one(f & upperAlpha == upperAlpha)
+        }
+        listCounts[List.nameStarts.rawValue] = startCount
+        listCounts[List.anchors.rawValue] = anchorCount
         maxLexId = top
     }
 
