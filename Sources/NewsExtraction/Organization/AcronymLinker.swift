@@ -14,12 +14,13 @@ struct AcronymLinker {
 
     /// A capitals-only word that may be an acronym ("IRNA", "G7" is not: digits).
     func isAcronymShaped(_ i: Int) -> Bool {
-        let t = context.tokens[i]
-        guard t.flags.contains(.upper), t.flags.contains(.alpha) else { return false }
-        let n = t.end - t.start
+        // The flags column first (a copy of the token would retain its strings, for every token).
+        let f = context.flags[i]
+        guard f.contains(.upper), f.contains(.alpha) else { return false }
+        let n = context.tokens[i].end - context.tokens[i].start
         guard n >= 2 && n <= 6 else { return false }
         // In a capitals-only headline, only a listed acronym of four letters or more ("OPEC").
-        if t.flags.contains(.capsLine) { return n >= 4 && longForm(i) != nil }
+        if f.contains(.capsLine) { return n >= 4 && longForm(i) != nil }
         return true
     }
 
@@ -33,10 +34,10 @@ struct AcronymLinker {
     func definitions() -> [Int] {
         let c = context
         var found: [Int] = []
-        var i = 1
-        while i + 2 < c.count {
-            if c.isWord(i, Word.openParen) && isAcronymShaped(i + 1) && c.isWord(i + 2, Word.closeParen) { found.append(i + 1) }
-            i += 1
+        // The acronym between the parentheses is in capitals (in `anchors`).
+        for k in c.anchors {
+            let a = Int(k)
+            if a >= 2 && a + 1 < c.count && c.isWord(a - 1, Word.openParen) && isAcronymShaped(a) && c.isWord(a + 1, Word.closeParen) { found.append(a) }
         }
         return found
     }
@@ -94,7 +95,7 @@ struct AcronymLinker {
         let c = context
         let common = commonNounAcronyms()
         var shaped: [Int] = []
-        for i in 0..<c.count where isAcronymShaped(i) { shaped.append(i) }
+        for k in c.anchors where isAcronymShaped(Int(k)) { shaped.append(Int(k)) }
         if shaped.isEmpty { return [] }
         var found: [Int] = []
         for i in shaped {
@@ -136,9 +137,12 @@ struct AcronymLinker {
         let c = context
         var found: [Range<Int>] = []
         var i = 0
-        while i + 2 < c.count {
-            let a = c.tokens[i]
-            guard a.flags.contains(.upper), a.flags.contains(.alpha), !a.flags.contains(.capsLine), a.end - a.start <= 3,
+        // The first capital letters are capitals only (in `anchors`), from `i` on.
+        for k in c.anchors {
+            guard Int(k) >= i, Int(k) + 2 < c.count else { continue }
+            i = Int(k)
+            let f = c.flags[i]
+            guard f.contains(.upper), f.contains(.alpha), !f.contains(.capsLine), c.tokens[i].end - c.tokens[i].start <= 3,
                   c.isWord(i + 1, Word.ampersand), c.glued(i + 1), c.glued(i + 2),
                   c.flags[i + 2].contains(.upper), c.flags[i + 2].contains(.alpha), c.tokens[i + 2].end - c.tokens[i + 2].start <= 3,
                   !(i > 0 && c.glued(i) && c.flags[i - 1].contains(.alpha)) else { i += 1; continue }
@@ -171,8 +175,8 @@ struct AcronymLinker {
         }
         if longForms.isEmpty { return [] }
         var result: [(Int, String)] = []
-        for i in 0..<c.count where isAcronymShaped(i) {
-            if let long = longForms[c.folded(i)] { result.append((i, long)) }
+        for k in c.anchors where isAcronymShaped(Int(k)) {
+            if let long = longForms[c.folded(Int(k))] { result.append((Int(k), long)) }
         }
         return result
     }

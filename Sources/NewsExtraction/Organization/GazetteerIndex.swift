@@ -28,15 +28,26 @@ public final class GazetteerIndex: Sendable {
     /// in neither, and a miss there costs no dictionary lookup (no SipHash of the key).
     let positiveKeys: PhraseTable
     let negativeKeys: PhraseTable
+    /// `positive` and `negative` as exact tables, for the lookups (no SipHash of the key):
+    /// the index of the entry in `positiveEntries`; 1 for a place written in capitals, else 0.
+    private let positiveIndex: HashIndex
+    private let positiveEntries: [Entry]
+    private let negativeIndex: HashIndex
 
     /// The positive entry of a phrase hash, if any.
     @inline(__always) func positiveEntry(_ hash: UInt64) -> Entry? {
-        positiveKeys.lookup(hash) == 0 ? nil : positive[hash]
+        positiveKeys.lookup(hash) == 0 ? nil : listedEntry(hash)
+    }
+
+    /// The positive entry of a phrase hash, if any, without the filter first (for a hash
+    /// that a phrase table marks as a whole phrase).
+    @inline(__always) func listedEntry(_ hash: UInt64) -> Entry? {
+        positiveIndex.value(hash).map { positiveEntries[Int($0)] }
     }
 
     /// The negative entry of a phrase hash, if any (true: the place is written in capitals).
     @inline(__always) func negativeEntry(_ hash: UInt64) -> Bool? {
-        negativeKeys.lookup(hash) == 0 ? nil : negative[hash]
+        negativeKeys.lookup(hash) == 0 ? nil : negativeIndex.value(hash).map { $0 != 0 }
     }
 
     /// The gazetteers of the built-in English resources, loaded on first use.
@@ -122,6 +133,10 @@ public final class GazetteerIndex: Sendable {
         }
         self.positive = positive
         self.negative = negative
+        let entries = Array(positive)
+        positiveEntries = entries.map(\.value)
+        positiveIndex = HashIndex(entries.indices.lazy.map { (key: entries[$0].key, value: Int32($0)) })
+        negativeIndex = HashIndex(negative.lazy.map { (key: $0.key, value: Int32($0.value ? 1 : 0)) })
         positivePrefixes = PhraseTable(prefixes)
         var keys = PhraseTable.Builder()
         keys.states.reserveCapacity(positive.count)

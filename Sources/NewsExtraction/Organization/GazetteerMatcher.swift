@@ -24,7 +24,7 @@ struct GazetteerMatcher {
     func gazetteerMatches() -> [Match] {
         let c = context
         let index = c.gazetteers
-        return scan(checkJoins: true, table: index.positivePrefixes) { hash in index.positive[hash].map { ($0.allCaps, $0.longForm) } }.map { m in
+        return scan(checkJoins: true, table: index.positivePrefixes) { hash in index.listedEntry(hash).map { ($0.allCaps, $0.longForm) } }.map { m in
             let r = m.range
             guard r.count >= 2, index.positiveEntry(c.hash(r))?.team == true else { return m }
             for k in stride(from: min(r.upperBound - 1, r.lowerBound + 3), to: r.lowerBound, by: -1)

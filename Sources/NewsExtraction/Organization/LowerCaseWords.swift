@@ -15,25 +15,24 @@ final class LowerCaseWords {
     /// The hashes of the capitalized and capitals-only words without a lexicon id.
     private let filter: [UInt64]
     private let tokens: [Token]
-    private let flags: [TokenFlags]
-    private let lexIds: [Int32]
+    /// The document's columns (owned by its `OrganizationContext`, which owns this table).
+    private let flags: UnsafeBufferPointer<TokenFlags>
+    private let lexIds: UnsafeBufferPointer<Int32>
 
-    init(tokens: [Token], flags: [TokenFlags], lexIds: [Int32], wordHashes: [UInt64]) {
+    /// `maxLexId`: the largest of `lexIds`.
+    init(tokens: [Token], flags: UnsafeBufferPointer<TokenFlags>, lexIds: UnsafeBufferPointer<Int32>,
+         wordHashes: UnsafeBufferPointer<UInt64>, maxLexId: Int32) {
         self.tokens = tokens
         self.flags = flags
         self.lexIds = lexIds
         let n = min(flags.count, lexIds.count, wordHashes.count)
-        var top: Int32 = 0
-        for id in lexIds { top = max(top, id) }
-        var bits = [UInt64](repeating: 0, count: Int(top) / 64 + 1)
+        var bits = [UInt64](repeating: 0, count: Int(max(maxLexId, 0)) / 64 + 1)
         var filter = [UInt64](repeating: 0, count: 64)
         var candidates = [Int32](repeating: 0, count: n)
         var count = 0
         let capital = TokenFlags.title.rawValue | TokenFlags.upper.rawValue
         let lower = TokenFlags.lower.rawValue
-        flags.withUnsafeBufferPointer { flags in
-        lexIds.withUnsafeBufferPointer { lexIds in
-        wordHashes.withUnsafeBufferPointer { hashes in
+        let hashes = wordHashes
         bits.withUnsafeMutableBufferPointer { bits in
         filter.withUnsafeMutableBufferPointer { filter in
         candidates.withUnsafeMutableBufferPointer { candidates in
@@ -58,7 +57,7 @@ final class LowerCaseWords {
                 let isLower = UInt64(truncatingIfNeeded: f & lower) >> 5
                 count &+= Int(inFilter & other & isLower)
             }
-        }}}}}}
+        }}}
         lexicon = bits
         self.filter = filter
         var size = 16
@@ -90,7 +89,7 @@ final class LowerCaseWords {
     /// The first lower-case token without a lexicon id whose folded form has hash `h`
     /// (`hashes`: the document's word hashes), or -1 when there is none; nil when the table
     /// cannot tell (`h` is not the hash of a capitalized word of the document).
-    @inline(__always) func first(_ h: UInt64, hashes: [UInt64]) -> Int? {
+    @inline(__always) func first(_ h: UInt64, hashes: UnsafeBufferPointer<UInt64>) -> Int? {
         guard (filter[Int(truncatingIfNeeded: h >> 58)] >> ((h >> 52) & 63)) & 1 != 0 else { return nil }
         let mask = slots.count - 1
         var s = Self.slot(h, shift)

@@ -24,7 +24,10 @@ struct OrganizationChunker {
         let c = context
         var chunks: [Chunk] = []
         var i = 0
-        while i < c.count {
+        // The capitalized head nouns (in `anchors`), from `i` on.
+        for k in c.anchors {
+            guard Int(k) >= i else { continue }
+            i = Int(k)
             guard c.isHead(i) else { i += 1; continue }
             // The last head of a run of heads is the head ("Research Institute Group" → "Group").
             var h = i
@@ -226,7 +229,10 @@ struct OrganizationChunker {
         let c = context
         var chunks: [Chunk] = []
         var i = 1
-        while i < c.count {
+        // The capitalized suffix words (in `anchors`), from `i` on.
+        for k in c.anchors {
+            guard Int(k) >= i else { continue }
+            i = Int(k)
             guard c.isLegalSuffix(i), !c.startsSentence(i) else { i += 1; continue }
             var start = i
             var p = i - 1

@@ -33,29 +33,45 @@ final class OrganizationContext {
         static let regionWord = "org_region_word"
     }
 
+    /// The per-token columns below, in one allocation (held: the buffers live as long as it).
+    let columns: TokenColumns
     /// Per token, the word lists its folded form belongs to (`ListBits`): one lookup per
     /// token instead of one hash per test.
-    let masks: [ListBits]
-
+    let masks: UnsafeBufferPointer<ListBits>
     /// Per token, its folded form packed by `Word.pack` (compared without a string compare).
-    let packed: [UInt64]
+    let packed: UnsafeBufferPointer<UInt64>
     /// Per token, its flags and lexicon id: the columns the matchers read most, apart from
     /// the large `Token` values.
-    let flags: [TokenFlags]
-    let lexIds: [Int32]
+    let flags: UnsafeBufferPointer<TokenFlags>
+    let lexIds: UnsafeBufferPointer<Int32>
     /// Per token, the FNV-1a hash of its folded bytes (`GazetteerIndex.plainHash`): the
     /// state of a phrase hash after this token as the phrase's first.
-    let wordHashes: [UInt64]
+    let wordHashes: UnsafeBufferPointer<UInt64>
+    /// The tokens where a name may begin: capitalized words (`isCap`) that are not stop
+    /// words, in order. The scans step through these, not every token.
+    let nameStarts: UnsafeBufferPointer<Int32>
+    /// The tokens where `isHead` or `isLegalSuffix` may hold or an acronym (capitals only)
+    /// may stand, in order (see `TokenColumns.List.anchors`). The loops for these step
+    /// through them, not every token.
+    let anchors: UnsafeBufferPointer<Int32>
 
     /// The context of a document, shared by the ORG matchers of one document on one thread
-    /// (built once, not once per matcher).
+    /// (built once, not once per matcher). The columns of the thread's previous context are
+    /// filled again when nothing else holds that context.
     static func shared(_ document: SegmentedDocument) -> OrganizationContext {
         let cache = OrganizationThreadCache.current
         if let context = cache.context, context.document.text === document.text,
            context.tokens.count == document.tokens.count {
             return context
         }
-        let context = OrganizationContext(document, tables: cache.tables(for: document))
+        var spare: TokenColumns? = nil
+        if var previous = cache.context {
+            cache.context = nil
+            if isKnownUniquelyReferenced(&previous) && previous.columns.capacity >= document.tokens.count {
+                spare = previous.columns
+            }
+        }
+        let context = OrganizationContext(document, tables: cache.tables(for: document), reusing: spare)
         cache.context = context
         return context
     }
@@ -64,35 +80,27 @@ final class OrganizationContext {
         self.init(document, tables: OrganizationThreadCache.current.tables(for: document), gazetteers: gazetteers)
     }
 
-    init(_ document: SegmentedDocument, tables: OrganizationTables, gazetteers: GazetteerIndex = .shared) {
+    /// The context of a document; `reusing`: columns to fill again (large enough, held by no
+    /// other context), else new ones.
+    init(_ document: SegmentedDocument, tables: OrganizationTables, gazetteers: GazetteerIndex = .shared,
+         reusing spare: TokenColumns? = nil) {
         self.document = document
         tokens = document.tokens
         vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         self.tables = tables
-        (masks, packed, flags, lexIds, wordHashes) = tables.columns(of: document.tokens)
+        let columns = spare ?? TokenColumns(capacity: document.tokens.count)
+        columns.fill(document.tokens, tables: tables)
+        self.columns = columns
+        let n = columns.count
+        masks = UnsafeBufferPointer(rebasing: columns.masks[0..<n])
+        packed = UnsafeBufferPointer(rebasing: columns.packed[0..<n])
+        flags = UnsafeBufferPointer(rebasing: columns.flags[0..<n])
+        lexIds = UnsafeBufferPointer(rebasing: columns.lexIds[0..<n])
+        wordHashes = UnsafeBufferPointer(rebasing: columns.wordHashes[0..<n])
+        nameStarts = columns.tokens(.nameStarts)
+        anchors = columns.tokens(.anchors)
     }
-
-    /// The tokens where a name may begin: capitalized words (`isCap`) that are not stop
-    /// words, in order (built on first use). The scans step through these, not every token.
-    private(set) lazy var nameStarts: [Int32] = {
-        let n = min(flags.count, masks.count)
-        return flags.withUnsafeBufferPointer { flags in
-            masks.withUnsafeBufferPointer { masks in
-                [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-                    // Without a branch per token (whether a token is capitalized is not predictable).
-                    var k = 0
-                    for i in 0..<n {
-                        buffer[k] = Int32(truncatingIfNeeded: i)
-                        let f = flags[i]
-                        let start = f.contains(.title) && !f.contains(.capsLine) && masks[i].isDisjoint(with: .stop)
-                        k &+= start ? 1 : 0
-                    }
-                    count = k
-                }
-            }
-        }
-    }()
 
     /// The document's lower-case words (built on first use, see `LowerCaseWords`).
     private var lowerCaseWords: LowerCaseWords? = nil
@@ -100,7 +108,7 @@ final class OrganizationContext {
     /// The lower-case words of the document, built on first use.
     @inline(__always) private func lowerWords() -> LowerCaseWords {
         if let words = lowerCaseWords { return words }
-        let words = LowerCaseWords(tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes)
+        let words = LowerCaseWords(tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes, maxLexId: columns.maxLexId)
         lowerCaseWords = words
         return words
     }
@@ -143,9 +151,7 @@ final class OrganizationContext {
     /// Whether some capitalized sentence start of the document has the folded form of token `i`.
     func isCapitalizedStartWord(_ i: Int) -> Bool {
         if capitalizedStarts == nil {
-            var top: Int32 = 0
-            for id in lexIds { top = max(top, id) }
-            var bits = [UInt64](repeating: 0, count: Int(top) / 64 + 1)
+            var bits = [UInt64](repeating: 0, count: Int(max(columns.maxLexId, 0)) / 64 + 1)
             var others: [(hash: UInt64, token: Int32)] = []
             for k in 0..<flags.count {
                 let f = flags[k]
@@ -182,7 +188,8 @@ final class OrganizationContext {
         Self.writtenInLowerCase(queries, tokens: tokens, flags: flags, lexIds: lexIds, wordHashes: wordHashes, include: include)
     }
 
-    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], flags: [TokenFlags], lexIds: [Int32], wordHashes: [UInt64],
+    static func writtenInLowerCase(_ queries: [Int], tokens: [Token], flags: UnsafeBufferPointer<TokenFlags>, lexIds: UnsafeBufferPointer<Int32>,
+                                   wordHashes: UnsafeBufferPointer<UInt64>,
                                    include: (Int) -> Bool = { _ in true }) -> Set<String> {
         guard !queries.isEmpty else { return [] }
         // The words not found yet, with the number of them per filter slot (a found word

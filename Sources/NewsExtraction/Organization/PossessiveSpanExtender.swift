@@ -34,22 +34,27 @@ struct PossessiveSpanExtender {
         let c = context
         // The candidate index of the best name at each end (candidates read in place: a copy
         // of each retains all its fields).
-        var best: [Int: Int] = [:]
-        var coveredPossessive: Set<Int> = []
+        // Per token index: the best name ending there (-1: none); a possessive inside a name.
+        // Arrays by token, not a dictionary and a set (no hashing per candidate).
+        var best = [Int32](repeating: -1, count: c.count + 1)
+        var coveredPossessive = [Bool](repeating: false, count: c.count + 1)
+        var ends: [Int] = []
         for index in candidates.indices where candidates[index].type == .org {
-            guard let r = candidates[index].tokenRange, !r.isEmpty else { continue }
+            guard let r = candidates[index].tokenRange, !r.isEmpty, r.upperBound <= c.count else { continue }
             if r.count >= 2 {
-                for k in (r.lowerBound + 1)..<r.upperBound where c.isWord(k, Word.possessive) || c.isWord(k, Word.apostrophe) { coveredPossessive.insert(k) }
+                for k in (r.lowerBound + 1)..<r.upperBound where c.isWord(k, Word.possessive) || c.isWord(k, Word.apostrophe) { coveredPossessive[k] = true }
             }
-            if let old = best[r.upperBound], let o = candidates[old].tokenRange,
+            let old = Int(best[r.upperBound])
+            if old >= 0, let o = candidates[old].tokenRange,
                (candidates[old].priority, o.count) >= (candidates[index].priority, r.count) { continue }
-            best[r.upperBound] = index
+            if old < 0 { ends.append(r.upperBound) }
+            best[r.upperBound] = Int32(index)
         }
         let ontoNotesSpans = rule.options["ontoNotesSpans"] != .bool(false)
         var out: [Candidate] = []
-        for (end, index) in best {
-            let cand = candidates[index]
-            guard let r = cand.tokenRange, !coveredPossessive.contains(end),
+        for end in ends {
+            let cand = candidates[Int(best[end])]
+            guard let r = cand.tokenRange, !coveredPossessive[end],
                   let e = possessiveEnd(after: end) else { continue }
             // "McDonald's Corp.", "Standard & Poor's Corp.": the suffix is part of the name.
             if e < c.count, c.isLegalSuffix(e), c.flags[e].contains(.spaceBefore) {
