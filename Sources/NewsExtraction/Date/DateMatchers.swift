@@ -109,13 +109,16 @@ public enum DateMatchers {
         if case .array(let list)? = input.rule.options["rules"] { only = list }
         let notPossessive = input.rule.options["notPossessive"] == .bool(true)
         let dayList = input.rule.option("notBeforeDay")
+        // The list's tables, looked up by name once (not per date and phrase).
+        let ends = vocabulary.entryEnds(list), mods = vocabulary.valuedEntries(list)
+        let dayPhrases = dayList.map { vocabulary.entries($0) } ?? []
         var out: [Candidate] = []
         let candidates = input.candidates
         for i in candidates.indices where candidates[i].type == .date {
             // No entry of the list ends with the word before the date: no phrase to look up
             // (tested before the candidate is copied: most fail here).
             guard let first = candidates[i].tokenRange?.lowerBound, first > 0,
-                  vocabulary.canEndEntry(list, tokens[first - 1].folded) else { continue }
+                  ends.contains(tokens[first - 1].folded) else { continue }
             let c = candidates[i]
             guard c.rule.hasPrefix("date.") else { continue }
             if let only, !only.contains(where: { $0.stringValue == c.rule }) { continue }
@@ -142,8 +145,8 @@ public enum DateMatchers {
                 }
                 // Not inside a hyphenated word ("year-earlier third quarter").
                 let gluedToHyphen = k > 0 && !tokens[k].flags.contains(.spaceBefore) && tokens[k - 1].folded == "-"
-                if dayLevel, let dayList, vocabulary.contains(dayList, phrase) { continue }
-                if !gluedToHyphen, let mod = vocabulary.value(list, phrase) { best = (k, mod) }
+                if dayLevel, dayPhrases.contains(phrase) { continue }
+                if !gluedToHyphen, let mod = mods[phrase] { best = (k, mod) }
             }
             guard let best else { continue }
             var made = c
