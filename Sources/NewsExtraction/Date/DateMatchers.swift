@@ -15,15 +15,12 @@ public enum DateMatchers {
     static let anaphoric: Matcher = { input in
         let tokens = input.document.tokens
         let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
-        func spec(_ c: Candidate) -> DateSpec? {
-            guard c.rule.hasPrefix("date."), c.type == .date, let t = c.deferred as? TimexValue else { return nil }
+        func spec(_ c: UnsafePointer<Candidate>) -> DateSpec? {
+            guard c.pointee.rule.hasPrefix("date."), c.pointee.type == .date, let t = c.pointee.deferred as? TimexValue else { return nil }
             return t.spec
         }
         let anaphoricWord = WordList("date_anaphoric", in: input.document)
-        func isAnaphoric(_ c: Candidate) -> Bool {
-            guard let r = c.tokenRange else { return false }
-            return r.contains { anaphoricWord.contains(tokens[$0]) }
-        }
+        func isAnaphoric(_ r: Range<Int>) -> Bool { r.contains { anaphoricWord.contains(tokens[$0]) } }
         func isReference(_ s: DateSpec) -> Bool {
             switch s {
             case .calendar, .weekday, .holiday: return true
@@ -37,18 +34,21 @@ public enum DateMatchers {
         // (Candidates are read in place: most are not dates, and copying each costs.)
         let candidates = input.candidates
         var references: [(end: Int, spec: DateSpec)] = []
-        var anaphoric: [Int] = []
-        for i in candidates.indices where candidates[i].type == .date {
-            guard let os = spec(candidates[i]), let orange = candidates[i].tokenRange else { continue }
-            if isAnaphoric(candidates[i]) { anaphoric.append(i); continue }
-            if isReference(os) { references.append((orange.upperBound, os)) }
+        var anaphoric: [(index: Int, spec: DateSpec)] = []
+        candidates.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].type == .date {
+                let c = all.baseAddress! + i
+                guard let orange = c.pointee.tokenRange, let os = spec(c) else { continue }
+                if isAnaphoric(orange) { anaphoric.append((i, os)); continue }
+                if isReference(os) { references.append((orange.upperBound, os)) }
+            }
         }
         if anaphoric.isEmpty { return [] }
         references = references.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
         var out: [Candidate] = []
-        for i in anaphoric {
+        for (i, s) in anaphoric {
             let c = candidates[i]
-            guard let s = spec(c), let r = c.tokenRange else { continue }
+            guard let r = c.tokenRange else { continue }
             switch s {
             case .shift(.year, _), .shift(.month, _), .shift(.week, _), .shift(.day, _), .weekday(_, .some(_), _): break
             default: continue
