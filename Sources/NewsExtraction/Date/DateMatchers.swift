@@ -31,15 +31,22 @@ public enum DateMatchers {
         // The dates that can be a reference, by end token (the first of equal ends wins):
         // each anaphoric date finds the nearest one before it by binary search, so that a
         // long document costs n log n, not n².
-        // (Candidates are read in place: most are not dates, and copying each costs.)
+        // (Candidates are read in place: most are not dates, and copying each costs. The
+        // anaphoric dates are found first, by their words: most documents have none, and
+        // then no date's spec is read.)
         let candidates = input.candidates
         var references: [(end: Int, spec: DateSpec)] = []
         var anaphoric: [(index: Int, spec: DateSpec)] = []
         candidates.withUnsafeBufferPointer { all in
             for i in all.indices where all[i].type == .date {
                 let c = all.baseAddress! + i
-                guard let orange = c.pointee.tokenRange, let os = spec(c) else { continue }
-                if isAnaphoric(orange) { anaphoric.append((i, os)); continue }
+                guard let orange = c.pointee.tokenRange, isAnaphoric(orange), let os = spec(c) else { continue }
+                anaphoric.append((i, os))
+            }
+            if anaphoric.isEmpty { return }
+            for i in all.indices where all[i].type == .date {
+                let c = all.baseAddress! + i
+                guard let orange = c.pointee.tokenRange, !isAnaphoric(orange), let os = spec(c) else { continue }
                 if isReference(os) { references.append((orange.upperBound, os)) }
             }
         }
