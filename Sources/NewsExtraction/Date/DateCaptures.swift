@@ -13,23 +13,32 @@ struct DateCaptures {
     /// The folded text of a capture (tokens joined by spaces, hyphens kept glued).
     func folded(_ name: String) -> String? {
         guard let r = match.capture(name), !r.isEmpty else { return nil }
+        return folded(r)
+    }
+
+    /// The folded text of a non-empty token range (one token: its folded form).
+    private func folded(_ r: Range<Int>) -> String {
+        let tokens = match.document.tokens
+        if r.count == 1 { return tokens[r.lowerBound].folded }
         var s = ""
         for i in r {
-            let t = tokens[i]
-            if i > r.lowerBound && t.flags.contains(.spaceBefore) { s += " " }
-            s += t.folded
+            if i > r.lowerBound && tokens[i].flags.contains(.spaceBefore) { s += " " }
+            s += tokens[i].folded
         }
         return s
     }
 
-    /// The value of a capture in a vocabulary list (the whole capture, else its first token).
+    /// The value of a capture in a vocabulary list (the whole capture, else its first token,
+    /// else its first token that has one).
     func value(_ name: String, in list: String) -> String? {
         guard let r = match.capture(name), !r.isEmpty else { return nil }
-        let v = match.vocabulary
-        if let f = folded(name), let x = v.value(list, f) { return x }
-        if let x = v.value(list, tokens[r.lowerBound].folded) { return x }
+        let table = match.vocabulary.valuedEntries(list)
+        if let x = table[folded(r)] { return x }
+        // One token: the whole capture was its folded form.
+        if r.count == 1 { return nil }
+        let tokens = match.document.tokens
         // Abbreviations with their period ("Sept.").
-        for i in r where v.value(list, tokens[i].folded) != nil { return v.value(list, tokens[i].folded) }
+        for i in r { if let x = table[tokens[i].folded] { return x } }
         return nil
     }
 

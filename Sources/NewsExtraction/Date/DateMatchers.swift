@@ -15,15 +15,12 @@ public enum DateMatchers {
     static let anaphoric: Matcher = { input in
         let tokens = input.document.tokens
         let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
-        func spec(_ c: Candidate) -> DateSpec? {
-            guard c.rule.hasPrefix("date."), c.type == .date, let t = c.deferred as? TimexValue else { return nil }
+        func spec(_ c: UnsafePointer<Candidate>) -> DateSpec? {
+            guard c.pointee.rule.hasPrefix("date."), c.pointee.type == .date, let t = c.pointee.deferred as? TimexValue else { return nil }
             return t.spec
         }
         let anaphoricWord = WordList("date_anaphoric", in: input.document)
-        func isAnaphoric(_ c: Candidate) -> Bool {
-            guard let r = c.tokenRange else { return false }
-            return r.contains { anaphoricWord.contains(tokens[$0]) }
-        }
+        func isAnaphoric(_ r: Range<Int>) -> Bool { r.contains { anaphoricWord.contains(tokens[$0]) } }
         func isReference(_ s: DateSpec) -> Bool {
             switch s {
             case .calendar, .weekday, .holiday: return true
@@ -34,21 +31,31 @@ public enum DateMatchers {
         // The dates that can be a reference, by end token (the first of equal ends wins):
         // each anaphoric date finds the nearest one before it by binary search, so that a
         // long document costs n log n, not n².
-        // (Candidates are read in place: most are not dates, and copying each costs.)
+        // (Candidates are read in place: most are not dates, and copying each costs. The
+        // anaphoric dates are found first, by their words: most documents have none, and
+        // then no date's spec is read.)
         let candidates = input.candidates
         var references: [(end: Int, spec: DateSpec)] = []
-        var anaphoric: [Int] = []
-        for i in candidates.indices where candidates[i].type == .date {
-            guard let os = spec(candidates[i]), let orange = candidates[i].tokenRange else { continue }
-            if isAnaphoric(candidates[i]) { anaphoric.append(i); continue }
-            if isReference(os) { references.append((orange.upperBound, os)) }
+        var anaphoric: [(index: Int, spec: DateSpec)] = []
+        candidates.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i].type == .date {
+                let c = all.baseAddress! + i
+                guard let orange = c.pointee.tokenRange, isAnaphoric(orange), let os = spec(c) else { continue }
+                anaphoric.append((i, os))
+            }
+            if anaphoric.isEmpty { return }
+            for i in all.indices where all[i].type == .date {
+                let c = all.baseAddress! + i
+                guard let orange = c.pointee.tokenRange, !isAnaphoric(orange), let os = spec(c) else { continue }
+                if isReference(os) { references.append((orange.upperBound, os)) }
+            }
         }
         if anaphoric.isEmpty { return [] }
         references = references.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
         var out: [Candidate] = []
-        for i in anaphoric {
+        for (i, s) in anaphoric {
             let c = candidates[i]
-            guard let s = spec(c), let r = c.tokenRange else { continue }
+            guard let r = c.tokenRange else { continue }
             switch s {
             case .shift(.year, _), .shift(.month, _), .shift(.week, _), .shift(.day, _), .weekday(_, .some(_), _): break
             default: continue
@@ -109,13 +116,16 @@ public enum DateMatchers {
         if case .array(let list)? = input.rule.options["rules"] { only = list }
         let notPossessive = input.rule.options["notPossessive"] == .bool(true)
         let dayList = input.rule.option("notBeforeDay")
+        // The list's tables, looked up by name once (not per date and phrase).
+        let ends = vocabulary.entryEnds(list), mods = vocabulary.valuedEntries(list)
+        let dayPhrases = dayList.map { vocabulary.entries($0) } ?? []
         var out: [Candidate] = []
         let candidates = input.candidates
         for i in candidates.indices where candidates[i].type == .date {
             // No entry of the list ends with the word before the date: no phrase to look up
             // (tested before the candidate is copied: most fail here).
             guard let first = candidates[i].tokenRange?.lowerBound, first > 0,
-                  vocabulary.canEndEntry(list, tokens[first - 1].folded) else { continue }
+                  ends.contains(tokens[first - 1].folded) else { continue }
             let c = candidates[i]
             guard c.rule.hasPrefix("date.") else { continue }
             if let only, !only.contains(where: { $0.stringValue == c.rule }) { continue }
@@ -142,8 +152,8 @@ public enum DateMatchers {
                 }
                 // Not inside a hyphenated word ("year-earlier third quarter").
                 let gluedToHyphen = k > 0 && !tokens[k].flags.contains(.spaceBefore) && tokens[k - 1].folded == "-"
-                if dayLevel, let dayList, vocabulary.contains(dayList, phrase) { continue }
-                if !gluedToHyphen, let mod = vocabulary.value(list, phrase) { best = (k, mod) }
+                if dayLevel, dayPhrases.contains(phrase) { continue }
+                if !gluedToHyphen, let mod = mods[phrase] { best = (k, mod) }
             }
             guard let best else { continue }
             var made = c

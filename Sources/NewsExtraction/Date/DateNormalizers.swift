@@ -247,6 +247,7 @@ public enum DateNormalizers {
     /// "several months" → PXM: `count` + `unit`, typed DURATION.
     static let duration: Normalizer = { m in
         let c = DateCaptures(m)
+        let type = m.rule.option("timex_type") ?? "DURATION"  // (read here: inside `??` the rule was copied)
         guard let unit = c.unit() else { return nil }
         var amount = "X"
         if c.has("count") {
@@ -257,7 +258,7 @@ public enum DateNormalizers {
         } else {
             amount = "1"
         }
-        return fixed(c, unit.duration(amount), type: c.match.rule.option("timex_type") ?? "DURATION")
+        return fixed(c, unit.duration(amount), type: type)
     }
 
     /// "every year" → P1Y, "each Monday" → XXXX-WXX-1, typed SET.

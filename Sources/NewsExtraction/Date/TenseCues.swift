@@ -7,6 +7,27 @@ final class TenseCues {
     let pastAdjacent, adjacentPreposition, scheduleVerb, clauseBreak, futureFar: WordList
     /// The last words of the entries of `date_tense_future_adjacent`.
     let deadlineLastWords: Set<String>
+    /// The single words the detector compares tokens with.
+    let hyphen, to, be, been, being, was, were: Word
+
+    /// One word as a test on tokens: their lexicon id where the lexicon has the word (no
+    /// string compared), else their folded form.
+    struct Word {
+        let text: String
+        /// The word's lexicon id, or -1: compare the folded form.
+        let id: Int32
+
+        init(_ text: String, _ lexicon: Lexicon?) {
+            self.text = text
+            id = lexicon.flatMap { $0.wordIds[text] } ?? -1
+        }
+
+        /// Whether the token's folded form is this word.
+        @inline(__always)
+        func matches(_ token: UnsafePointer<Token>) -> Bool {
+            id >= 0 ? token.pointee.lex == id : token.pointee.folded == text
+        }
+    }
     /// The lexicon the lists were made for (held, so that its identity stays unique), or nil.
     let lexicon: Lexicon?
 
@@ -29,6 +50,14 @@ final class TenseCues {
         }
         deadlineLastWords = last
         lexicon = document.lexicon
+        func word(_ text: String) -> Word { Word(text, document.lexicon) }
+        hyphen = word("-")
+        to = word("to")
+        be = word("be")
+        been = word("been")
+        being = word("being")
+        was = word("was")
+        were = word("were")
     }
 
     static let deadlineList = "date_tense_future_adjacent"

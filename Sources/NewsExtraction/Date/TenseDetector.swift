@@ -22,40 +22,42 @@ public enum TenseDetector {
         let future = cues.future, futureBeforeTo = cues.futureBeforeTo, futureLeft = cues.futureLeft
         let report = cues.report, past = cues.past, notPast = cues.notPast
         let possessive = range.upperBound < tokens.count && tokens[range.upperBound].folded == "'s"
+        // (Tokens are read in place and compared with the cue words by lexicon id.)
+        guard let base = tokens.baseAddress else { return .unknown }
+        let hyphen = cues.hyphen, to = cues.to, was = cues.was, were = cues.were
+        let be = cues.be, been = cues.been, being = cues.being
         /// The cue of token i and whether it is strong (a reporting verb like "said" is weak).
         func cue(_ i: Int) -> (Tense, strong: Bool)? {
-            let t = tokens[i]
-            guard t.flags.contains(.alpha) || t.folded.hasPrefix("'") else { return nil }
+            let t = base + i
+            let flags = t.pointee.flags
+            guard flags.contains(.alpha) || t.pointee.folded.hasPrefix("'") else { return nil }
             // A word inside a hyphenated compound is no verb ("lower-than-expected").
-            if i > 0, tokens[i - 1].folded == "-", !t.flags.contains(.spaceBefore) { return nil }
-            let f = t.folded
+            if i > 0, !flags.contains(.spaceBefore), hyphen.matches(t - 1) { return nil }
             if future.contains(t) { return (.future, true) }
             // A plan or schedule: "set to resume", "plans to hold", "is to meet".
-            if i + 1 < tokens.count, tokens[i + 1].folded == "to", futureBeforeTo.contains(t) { return (.future, true) }
+            if i + 1 < tokens.count, to.matches(t + 1), futureBeforeTo.contains(t) { return (.future, true) }
             // A modal before a possessive date ("would look for ways around Wednesday's
             // ruling") governs the main verb, not the event the date names.
             if i < range.lowerBound && !possessive && futureLeft.contains(t) { return (.future, true) }
             // A participle after "be" ("will be held", "to be paid") says nothing of the tense.
-            if i > 0 {
-                switch tokens[i - 1].folded { case "be", "been", "being": return nil; default: break }
-            }
+            if i > 0, be.matches(t - 1) || been.matches(t - 1) || being.matches(t - 1) { return nil }
             if report.contains(t) { return (.past, false) }
             // A past auxiliary before a plan ("were planning to", "was scheduled to", "was
             // due") speaks of what was ahead: the plan word decides, not the auxiliary.
-            if f == "was" || f == "were", i + 1 < tokens.count {
-                let n = tokens[i + 1]
+            if i + 1 < tokens.count, was.matches(t) || were.matches(t) {
+                let n = t + 1
                 if future.contains(n) || futureLeft.contains(n)
-                    || (i + 2 < tokens.count && tokens[i + 2].folded == "to" && futureBeforeTo.contains(n)) { return nil }
+                    || (i + 2 < tokens.count && to.matches(t + 2) && futureBeforeTo.contains(n)) { return nil }
             }
             if past.contains(t) { return (.past, true) }
             // "-ed" forms are weak: often participles ("will be paid Dec. 14").
-            if f.utf8.count >= 5, f.hasSuffix("ed"), t.flags.contains(.lower), !notPast.contains(t) { return (.past, false) }
+            if flags.contains(.lower), t.pointee.folded.utf8.count >= 5, t.pointee.folded.hasSuffix("ed"), !notPast.contains(t) { return (.past, false) }
             return nil
         }
         /// A real sentence start: not the word after an abbreviation's period ("Aug. 30").
         func boundary(_ i: Int) -> Bool {
-            guard tokens[i].flags.contains(.sentenceStart) else { return false }
-            if i >= 2, tokens[i - 1].folded == ".", tokens[i - 2].folded.utf8.count <= 4, tokens[i - 2].flags.contains(.title) { return false }
+            guard base[i].flags.contains(.sentenceStart) else { return false }
+            if i >= 2, base[i - 1].folded == ".", base[i - 2].folded.utf8.count <= 4, base[i - 2].flags.contains(.title) { return false }
             return true
         }
         // Nearest strong and weak cue on each side, by distance (left wins ties).
@@ -84,19 +86,19 @@ public enum TenseDetector {
             }
         }
         // "since March": a time before now, whatever the clause says next.
-        if range.lowerBound > 0, cues.pastAdjacent.contains(tokens[range.lowerBound - 1]) { return .past }
+        if range.lowerBound > 0, cues.pastAdjacent.contains(base + range.lowerBound - 1) { return .past }
         // The verb right before the date ("announced Friday", "issued on July 1") is the
         // one the date belongs to: its past form outweighs a modal farther away ("would
         // appeal the decision, announced Wednesday"; "said Friday it will…").
         var verb = range.lowerBound - 1
-        if verb >= 0, cues.adjacentPreposition.contains(tokens[verb]) { verb -= 1 }
+        if verb >= 0, cues.adjacentPreposition.contains(base + verb) { verb -= 1 }
         // A schedule in the present ("the council meets Monday", "they meet separately
         // Friday"): ahead. One "-ly" adverb may stand between.
         var scheduled = verb
         if scheduled >= 1, tokens[scheduled].folded.hasSuffix("ly"), tokens[scheduled].flags.contains(.lower) { scheduled -= 1 }
         if !deadline, scheduled >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
-           cues.scheduleVerb.contains(tokens[scheduled]),
-           !(scheduled >= 1 && past.contains(tokens[scheduled - 1])) {
+           cues.scheduleVerb.contains(base + scheduled),
+           !(scheduled >= 1 && past.contains(base + scheduled - 1)) {
             return .future
         }
         if !deadline, verb >= 0, range.lowerBound < tokens.count, !boundary(range.lowerBound),
@@ -118,7 +120,7 @@ public enum TenseDetector {
         var i = range.upperBound
         while i < tokens.count && i - range.upperBound < window {
             // A reported clause after "that" has its own tense ("confirmed Friday that it will…").
-            if boundary(i) || clauseBreak.contains(tokens[i]) { break }
+            if boundary(i) || clauseBreak.contains(base + i) { break }
             if let c = cue(i) { note(c, i - range.upperBound + 1); if c.strong { break } }
             i += 1
         }
@@ -132,7 +134,7 @@ public enum TenseDetector {
         var k = range.lowerBound - 1
         while k >= 0 && range.lowerBound - k <= farWindow {
             if boundary(k + 1) { break }
-            if futureFar.contains(tokens[k]) { return .future }
+            if futureFar.contains(base + k) { return .future }
             k -= 1
         }
         return .unknown

@@ -17,16 +17,23 @@ public struct TimexValue: DeferredValue, Equatable {
     }
 
     public func resolve(dct: DocumentDate?) -> (value: JSONValue, fields: [String: JSONValue]) {
+        var fields: [String: JSONValue] = [:]
+        let value = resolve(dct: dct, into: &fields)
+        return (value, fields)
+    }
+
+    public func resolve(dct: DocumentDate?, into fields: inout [String: JSONValue]) -> JSONValue {
         let anchor = DateAnchor(dct: dct)
         let r = anchor.value(spec)
-        var fields: [String: JSONValue] = ["timex_type": .string(timexType)]
+        fields.reserveCapacity(fields.count + 4)
+        fields["timex_type"] = .string(timexType)
         if let mod { fields["mod"] = .string(mod) }
         if case .range = spec, let slash = r.value.firstIndex(of: "/") {
             fields["range_begin"] = .string(String(r.value[..<slash]))
             fields["range_end"] = .string(String(r.value[r.value.index(after: slash)...]))
         }
         if !r.anchored { fields["anchor"] = .string(anchorNote ?? Self.note(spec)) }
-        return (.string(r.value), fields)
+        return .string(r.value)
     }
 
     /// How an unanchored value relates to the DCT, TIMEX3-style (`DCT-P1Y`, `DCT+P1D`, `DCT`).

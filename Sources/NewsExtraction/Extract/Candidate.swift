@@ -36,6 +36,18 @@ public struct Candidate: Sendable {
 /// (a date rule can make a DURATION or SET).
 public protocol DeferredValue: Sendable {
     func resolve(dct: DocumentDate?) -> (value: JSONValue, fields: [String: JSONValue])
+    /// The same, with the fields written into `fields` (its own win over those there):
+    /// the value. Stage 6 calls this one, so that a date's fields are not made as a second
+    /// dictionary and merged.
+    func resolve(dct: DocumentDate?, into fields: inout [String: JSONValue]) -> JSONValue
+}
+
+extension DeferredValue {
+    public func resolve(dct: DocumentDate?, into fields: inout [String: JSONValue]) -> JSONValue {
+        let r = resolve(dct: dct)
+        if fields.isEmpty { fields = r.fields } else { fields.merge(r.fields) { _, new in new } }
+        return r.value
+    }
 }
 
 /// An extracted entity, as written to the output. Offsets are Unicode scalar offsets

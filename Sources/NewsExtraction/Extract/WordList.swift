@@ -30,4 +30,14 @@ struct WordList {
         }
         return vocabulary.contains(name, token.folded)
     }
+
+    /// The same for a token read in place.
+    @inline(__always)
+    func contains(_ token: UnsafePointer<Token>) -> Bool {
+        if let table {
+            let lex = token.pointee.lex
+            return lex >= 0 && table[Int(lex)].intersects(bits)
+        }
+        return vocabulary.contains(name, token.pointee.folded)
+    }
 }

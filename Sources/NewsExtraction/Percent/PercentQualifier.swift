@@ -9,6 +9,12 @@ enum PercentQualifier {
     /// The start token and value of the qualifier ending right before token `start`.
     static func find(before start: Int, in document: SegmentedDocument) -> (start: Int, value: String)? {
         let tokens = document.tokens
+        guard start > 0 else { return nil }
+        // Every phrase ends with the word before the figure: when no entry can end with it
+        // (most figures), no phrase is built or looked up.
+        let last = tokens[start - 1].folded
+        if !last.utf8.contains(0x20) && !document.vocabulary.entryEnds(list).contains(last) { return nil }
+        let values = document.vocabulary.valuedEntries(list)
         var best: (Int, String)? = nil
         var phrase = ""
         var k = start - 1
@@ -18,7 +24,7 @@ enum PercentQualifier {
             guard t.has(.alpha) else { break }
             phrase = phrase.isEmpty ? t.folded : t.folded + " " + phrase
             words += 1
-            if let v = document.vocabulary.value(list, phrase), !isVerbParticle(v, at: k, in: document) { best = (k, v) }
+            if let v = values[phrase], !isVerbParticle(v, at: k, in: document) { best = (k, v) }
             if t.has(.lineStart) { break }
             k -= 1
         }

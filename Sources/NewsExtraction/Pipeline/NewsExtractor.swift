@@ -196,12 +196,8 @@ public final class NewsExtractor: @unchecked Sendable {
         var value = c.value
         var fields = c.fields
         var type = c.type
-        if let deferred = c.deferred {
-            let r = deferred.resolve(dct: dct)
-            value = r.value
-            fields.merge(r.fields) { _, new in new }
-        }
-        if case .string(let t)? = fields["timex_type"] {
+        if let deferred = c.deferred { value = deferred.resolve(dct: dct, into: &fields) }
+        if !fields.isEmpty, case .string(let t)? = fields["timex_type"] {
             switch t {
             case "DURATION": type = .duration
             case "SET": type = .set

@@ -58,14 +58,12 @@ public final class PatternMatcher {
         guard start < tokens.count else { return nil }
         if let prefixes = program.prefixPointer, !canBegin(program, prefixes, at: start) { return nil }
         if program.hasBeforeContext {
-            if !program.before.isEmpty {
-                if start < program.before.count { return nil }
-                for (k, test) in program.before.enumerated() where !passes(test, start - program.before.count + k) { return nil }
+            if !program.beforeTests.isEmpty {
+                if start < program.beforeTests.count { return nil }
+                if !passesAll(program, program.beforeTests, from: start - program.beforeTests.count) { return nil }
             }
-            for seq in program.notBefore where start >= seq.count {
-                var all = true
-                for (k, test) in seq.enumerated() where !passes(test, start - seq.count + k) { all = false; break }
-                if all { return nil }
+            for seq in program.notBeforeTests where start >= seq.count {
+                if passesAll(program, seq, from: start - seq.count) { return nil }
             }
         }
         if self.program !== program {
@@ -87,14 +85,12 @@ public final class PatternMatcher {
         let end = matchSequence(program.root, sequences[Int(program.root)].start, start) { end in
             if end == start { return nil }
             if !hasAfterContext { return end }
-            if !current.after.isEmpty {
-                if end + current.after.count > self.tokens.count { return nil }
-                for (k, test) in current.after.enumerated() where !self.passes(test, end + k) { return nil }
+            if !current.afterTests.isEmpty {
+                if end + current.afterTests.count > self.tokens.count { return nil }
+                if !self.passesAll(current, current.afterTests, from: end) { return nil }
             }
-            for seq in current.notAfter where end + seq.count <= self.tokens.count {
-                var all = true
-                for (k, test) in seq.enumerated() where !self.passes(test, end + k) { all = false; break }
-                if all { return nil }
+            for seq in current.notAfterTests where end + seq.count <= self.tokens.count {
+                if self.passesAll(current, seq, from: end) { return nil }
             }
             return end
         }
@@ -177,6 +173,14 @@ public final class PatternMatcher {
             p += 1 + length
         }
         return false
+    }
+
+    /// Whether tokens `from`, `from + 1`, … (all in the text) pass the context tests `indices`
+    /// of `program` in turn.
+    private func passesAll(_ program: PatternProgram, _ indices: [Int32], from: Int) -> Bool {
+        let tests = program.tests, compiled = program.compiledPointer, pool = program.poolPointer
+        for k in indices.indices where !passesCompiled(tests, compiled, pool, Int(indices[k]), from + k) { return false }
+        return true
     }
 
     /// The compiled test `index` of the current program on token `pos`.

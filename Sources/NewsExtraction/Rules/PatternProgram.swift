@@ -25,10 +25,12 @@ public final class PatternProgram: @unchecked Sendable {
     var names: [String] = []
     /// The main sequence.
     var root: Int32 = 0
-    let before: [TokenTest]
-    let after: [TokenTest]
-    let notBefore: [[TokenTest]]
-    let notAfter: [[TokenTest]]
+    /// The pattern's context tests (`before`, `after`, `notBefore`, `notAfter`) as indices
+    /// into `tests`, compiled like the pattern's own.
+    private(set) var beforeTests: [Int32] = []
+    private(set) var afterTests: [Int32] = []
+    private(set) var notBeforeTests: [[Int32]] = []
+    private(set) var notAfterTests: [[Int32]] = []
     /// Whether `before` or `notBefore` has tests (checked before touching the arrays).
     let hasBeforeContext: Bool
     /// Whether `after` or `notAfter` has tests.
@@ -56,31 +58,44 @@ public final class PatternProgram: @unchecked Sendable {
     private(set) var compiledPointer: UnsafeMutablePointer<CompiledTest>
     private(set) var poolPointer: UnsafeMutablePointer<Int32>
 
-    static func compile(_ t: TokenTest, _ lexicon: Lexicon, _ pool: inout [Int32]) -> CompiledTest {
+    /// Compiles a test. With `interning` false (context tests) no word or shape is added to
+    /// the lexicon: a test naming one the lexicon lacks keeps the string test.
+    static func compile(_ t: TokenTest, _ lexicon: Lexicon, _ pool: inout [Int32], interning: Bool = true) -> CompiledTest {
         var c = CompiledTest()
+        var missing = false
+        func word(_ w: String) -> Int32 {
+            if interning { return lexicon.word(w) }
+            guard let id = lexicon.wordIds[w] else { missing = true; return -1 }
+            return id
+        }
+        func shape(_ s: String) -> Int32 {
+            if interning { return lexicon.shape(s) }
+            guard let id = lexicon.shapeIds[s] else { missing = true; return -1 }
+            return id
+        }
         c.flags = t.flags.rawValue
         c.notFlags = t.notFlags.rawValue
         if let g = t.glued { c.glued = g ? 1 : 0 }
         if let r = t.range { c.hasRange = true; c.rangeLow = r.lowerBound; c.rangeHigh = r.upperBound }
         if let lower = t.lower {
             c.lowerStart = Int32(pool.count)
-            pool += lower.map { lexicon.word($0) }
+            pool += lower.map(word)
             c.lowerCount = Int32(lower.count)
         }
         if let notLower = t.notLower {
             c.notLowerStart = Int32(pool.count)
-            pool += notLower.map { lexicon.word($0) }
+            pool += notLower.map(word)
             c.notLowerCount = Int32(notLower.count)
         }
         if let shapes = t.shape {
             c.shapeStart = Int32(pool.count)
-            pool += shapes.map { lexicon.shape($0) }
+            pool += shapes.map(shape)
             c.shapeCount = Int32(shapes.count)
         }
         if let v = t.vocab { c.vocab = lexicon.bits(v); c.hasVocab = true }
         if let v = t.notVocab { c.notVocab = lexicon.bits(v) }
         c.minLength = Int32(t.minLength ?? 0)
-        c.needsSlowPath = t.text != nil || !lexicon.usable
+        c.needsSlowPath = t.text != nil || !lexicon.usable || missing
         return c
     }
 
@@ -90,10 +105,6 @@ public final class PatternProgram: @unchecked Sendable {
 
     init(_ pattern: TokenPattern, lexicon given: Lexicon?) {
         var tests: [TokenTest] = []
-        before = pattern.before
-        after = pattern.after
-        notBefore = pattern.notBefore
-        notAfter = pattern.notAfter
         hasBeforeContext = !pattern.before.isEmpty || !pattern.notBefore.isEmpty
         hasAfterContext = !pattern.after.isEmpty || !pattern.notAfter.isEmpty
         var nodes: [Node] = []
@@ -137,6 +148,15 @@ public final class PatternProgram: @unchecked Sendable {
             return Int32(sequences.count - 1)
         }
         root = compileSequence(pattern.elements)
+        // Context tests after the pattern's, compiled without adding words to the lexicon.
+        let contextStart = tests.count
+        func contextIndices(_ list: [TokenTest]) -> [Int32] {
+            list.map { tests.append($0); return Int32(tests.count - 1) }
+        }
+        beforeTests = contextIndices(pattern.before)
+        afterTests = contextIndices(pattern.after)
+        notBeforeTests = pattern.notBefore.map(contextIndices)
+        notAfterTests = pattern.notAfter.map(contextIndices)
         self.nodes = nodes
         self.sequences = sequences.map { (start: $0.0, end: $0.1) }
         self.items = items
@@ -147,7 +167,7 @@ public final class PatternProgram: @unchecked Sendable {
         self.tests.initialize(from: tests, count: tests.count)
         let lexicon = given ?? Lexicon(vocabulary: Vocabulary())
         var pool: [Int32] = []
-        var compiled = tests.map { Self.compile($0, lexicon, &pool) }
+        var compiled = tests.indices.map { Self.compile(tests[$0], lexicon, &pool, interning: $0 < contextStart) }
         if given == nil { for i in compiled.indices { compiled[i].needsSlowPath = true } }
         compiledPointer = Self.copy(compiled)
         poolPointer = Self.copy(pool)

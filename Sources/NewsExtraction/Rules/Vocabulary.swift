@@ -27,6 +27,10 @@ public struct Vocabulary: Sendable {
         lastTokens[name]?.contains(folded) ?? false
     }
 
+    /// Every form the last token of an entry of list `name` can take (see `canEndEntry`), for
+    /// a caller that tests many words against one list.
+    public func entryEnds(_ name: String) -> Set<String> { lastTokens[name] ?? [] }
+
     /// The forms the last token of an entry can take, whatever the tokenizer: the last
     /// space-separated word, each of its suffixes after a character that is not a letter or
     /// digit, and its last character (ICU ends a word at punctuation: "mid-" → "mid", "-").
