@@ -7,7 +7,9 @@ import Foundation
 final class OrganizationContext {
     let document: SegmentedDocument
     let tokens: [Token]
-    let vocabulary: Vocabulary
+    /// The rule set's word lists (read from the document when a test needs one: stored here,
+    /// its dictionaries would be retained and released for every document).
+    var vocabulary: Vocabulary { document.vocabulary }
     let gazetteers: GazetteerIndex
     /// The rule set's word lists as bits and phrase tables.
     let tables: OrganizationTables
@@ -78,7 +80,6 @@ final class OrganizationContext {
          reusing spare: TokenColumns? = nil) {
         self.document = document
         tokens = document.tokens
-        vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         self.tables = tables
         let columns = spare ?? TokenColumns(capacity: document.tokens.count)

@@ -116,8 +116,10 @@ final class OrganizationTables {
     func words(option: String, of rule: Rule) -> Set<String> {
         // Found again by comparing the rule's id and options: the same rule's strings and
         // dictionary are the same storage, so no string is hashed per document.
-        for entry in optionSets where entry.id == rule.id && entry.option == option && entry.options == rule.options {
-            return entry.set
+        // (By index: a copy of an entry would retain all its fields.)
+        for k in optionSets.indices where optionSets[k].id == rule.id && optionSets[k].option == option
+            && optionSets[k].options == rule.options {
+            return optionSets[k].set
         }
         var set: Set<String> = []
         if case .array(let list)? = rule.options[option] {
@@ -132,18 +134,35 @@ final class OrganizationTables {
     /// What an `org.vocabularyList` rule scans: the phrase table of its list (option `list`)
     /// with the entries' hashes (see `phraseTable`), and whether it checks events (option
     /// `eventCheck`); nil without a list. Kept per rule, found again as `words` finds its sets.
-    func vocabularyList(of rule: Rule) -> (table: PhraseTable, hashes: Set<UInt64>, eventCheck: Bool)? {
-        for entry in listRules where entry.id == rule.id && entry.options == rule.options { return entry.settings }
-        var settings: (table: PhraseTable, hashes: Set<UInt64>, eventCheck: Bool)? = nil
+    func vocabularyList(of rule: Rule) -> VocabularyListRule? {
+        // (By index: a copy of an entry would retain all its fields.)
+        for k in listRules.indices where listRules[k].id == rule.id && listRules[k].options == rule.options {
+            return listRules[k].settings
+        }
+        var settings: VocabularyListRule? = nil
         if let list = rule.option("list") {
             let (table, hashes) = phraseTable(list)
-            settings = (table, hashes, rule.options["eventCheck"] == .bool(true))
+            settings = VocabularyListRule(table: table, hashes: hashes, eventCheck: rule.options["eventCheck"] == .bool(true))
         }
         if listRules.count >= 64 { listRules.removeAll() }
         listRules.append((rule.id, rule.options, settings))
         return settings
     }
-    private var listRules: [(id: String, options: [String: JSONValue], settings: (table: PhraseTable, hashes: Set<UInt64>, eventCheck: Bool)?)] = []
+    private var listRules: [(id: String, options: [String: JSONValue], settings: VocabularyListRule?)] = []
+
+    /// What an `org.vocabularyList` rule scans (see `vocabularyList(of:)`): one object, so
+    /// that handing it out retains one reference.
+    final class VocabularyListRule {
+        let table: PhraseTable
+        let hashes: Set<UInt64>
+        let eventCheck: Bool
+
+        init(table: PhraseTable, hashes: Set<UInt64>, eventCheck: Bool) {
+            self.table = table
+            self.hashes = hashes
+            self.eventCheck = eventCheck
+        }
+    }
 
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).
     /// With the table, the exact hashes of the entries (the table's flags may be wrong once
