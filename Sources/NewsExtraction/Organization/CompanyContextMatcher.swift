@@ -25,18 +25,29 @@ struct CompanyContextMatcher {
             guard !c.inList(.title, i), !(i > 0 && (c.isNameWord(i - 1) || c.isWord(i - 1, Word.ampersand)) && !c.startsSentence(i)) else { i += 1; continue }
             var start = i
             let end = runEnd(from: i)
+            // The words around first: few runs have a company context, and the tests below
+            // (a common word at a sentence start: the document's lower-case words; a place: a
+            // lookup in the gazetteers) only reject. With or without the first word, which
+            // is dropped only at a sentence start.
+            guard hasContext(i, end) || (c.startsSentence(i) && hasContext(i + 1, end)) else { i = end; continue }
             if c.isCommonWordAtSentenceStart(start) { start += 1 }
             guard start < end, end - start <= 5 else { i = max(end, i + 1); continue }
+            guard hasContext(start, end) else { i = end; continue }
             if c.isPlaceOrNationality(start..<end) || c.isInitial(end - 1) { i = end; continue }
             // A person's title before the run ("Mr. Smith's chairman") is not a company.
             if start > 0 && c.isWord(start - 1, Word.period) && start > 1 && c.inList(.stop, start - 2) { i = end; continue }
             // "Sir James's offer", "a spokesman for Rep. Smith": an honorific or a title.
             if start > 0 && c.isCap(start - 1) && (c.isWord(start - 1, Word.mr) || c.isWord(start - 1, Word.mrs) || c.isWord(start - 1, Word.ms) || c.isWord(start - 1, Word.dr) || c.isWord(start - 1, Word.sir)) { i = end; continue }
             if end - start == 1 && c.inList(.title, start) { i = end; continue }
-            if hasContextBefore(start) || hasContextAfter(end) || isDivisionOrSeated(start, end) { found.append(start..<end) }
+            found.append(start..<end)
             i = end
         }
         return found
+    }
+
+    /// Whether the run `start..<end` has a company context before, after or around it.
+    func hasContext(_ start: Int, _ end: Int) -> Bool {
+        hasContextBefore(start) || hasContextAfter(end) || isDivisionOrSeated(start, end)
     }
 
     /// The end of a run of capitalized name words from `i`, joined by glued hyphens and "&".

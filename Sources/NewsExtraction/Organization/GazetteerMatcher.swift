@@ -35,9 +35,9 @@ struct GazetteerMatcher {
         }
     }
 
-    /// Matches a vocabulary list (its entries are folded phrases written with single spaces).
-    func vocabularyMatches(_ list: String) -> [Match] {
-        let (table, hashes) = context.tables.phraseTable(list)
+    /// Matches a vocabulary list (its entries are folded phrases written with single spaces),
+    /// given as its phrase table and the entries' hashes (`OrganizationTables.phraseTable`).
+    func vocabularyMatches(table: PhraseTable, hashes: Set<UInt64>) -> [Match] {
         if table.isEmpty { return [] }
         return scan(table: table) { hash in hashes.contains(hash) ? (false, nil) : nil }
     }

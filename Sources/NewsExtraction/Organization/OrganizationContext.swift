@@ -7,7 +7,9 @@ import Foundation
 final class OrganizationContext {
     let document: SegmentedDocument
     let tokens: [Token]
-    let vocabulary: Vocabulary
+    /// The rule set's word lists (read from the document when a test needs one: stored here,
+    /// its dictionaries would be retained and released for every document).
+    var vocabulary: Vocabulary { document.vocabulary }
     let gazetteers: GazetteerIndex
     /// The rule set's word lists as bits and phrase tables.
     let tables: OrganizationTables
@@ -33,27 +35,19 @@ final class OrganizationContext {
         static let regionWord = "org_region_word"
     }
 
-    /// The per-token columns below, in one allocation (held: the buffers live as long as it).
+    /// The per-token columns of the document, in one allocation (held: the buffers below
+    /// live as long as it).
     let columns: TokenColumns
-    /// Per token, the word lists its folded form belongs to (`ListBits`): one lookup per
-    /// token instead of one hash per test.
-    let masks: UnsafeBufferPointer<ListBits>
-    /// Per token, its folded form packed by `Word.pack` (compared without a string compare).
-    let packed: UnsafeBufferPointer<UInt64>
-    /// Per token, its flags and lexicon id: the columns the matchers read most, apart from
-    /// the large `Token` values.
-    let flags: UnsafeBufferPointer<TokenFlags>
-    let lexIds: UnsafeBufferPointer<Int32>
-    /// Per token, the FNV-1a hash of its folded bytes (`GazetteerIndex.plainHash`): the
-    /// state of a phrase hash after this token as the phrase's first.
-    let wordHashes: UnsafeBufferPointer<UInt64>
-    /// The tokens where a name may begin: capitalized words (`isCap`) that are not stop
-    /// words, in order. The scans step through these, not every token.
-    let nameStarts: UnsafeBufferPointer<Int32>
-    /// The tokens where `isHead` or `isLegalSuffix` may hold or an acronym (capitals only)
-    /// may stand, in order (see `TokenColumns.List.anchors`). The loops for these step
-    /// through them, not every token.
-    let anchors: UnsafeBufferPointer<Int32>
+    /// The columns' buffers, read-only and `count` tokens long, kept here so that a test reads
+    /// one field, not two (see `TokenColumns`): per token its list bits (`ListBits`: one
+    /// lookup instead of a hash per test), its folded form packed by `Word.pack`, its flags
+    /// and lexicon id, and the FNV-1a hash of its folded bytes (a phrase hash's first state).
+    let masks: UnsafeBufferPointer<ListBits>, packed: UnsafeBufferPointer<UInt64>, flags: UnsafeBufferPointer<TokenFlags>,
+        lexIds: UnsafeBufferPointer<Int32>, wordHashes: UnsafeBufferPointer<UInt64>
+    /// The columns' token lists, in order (`TokenColumns.List`): the name starts, where the
+    /// scans begin, and the anchors of head nouns, legal suffixes and acronyms. The loops
+    /// step through these, not every token.
+    let nameStarts: UnsafeBufferPointer<Int32>, anchors: UnsafeBufferPointer<Int32>
 
     /// The context of a document, shared by the ORG matchers of one document on one thread
     /// (built once, not once per matcher). The columns of the thread's previous context are
@@ -86,7 +80,6 @@ final class OrganizationContext {
          reusing spare: TokenColumns? = nil) {
         self.document = document
         tokens = document.tokens
-        vocabulary = document.vocabulary
         self.gazetteers = gazetteers
         self.tables = tables
         let columns = spare ?? TokenColumns(capacity: document.tokens.count)

@@ -114,17 +114,55 @@ final class OrganizationTables {
     /// The strings of a rule option holding a list of words, as a set (built once per rule
     /// and option value).
     func words(option: String, of rule: Rule) -> Set<String> {
-        let key = rule.id + "\u{0}" + option
-        let value = rule.options[option]
-        if let cached = optionSets[key], cached.value == value { return cached.set }
+        // Found again by comparing the rule's id and options: the same rule's strings and
+        // dictionary are the same storage, so no string is hashed per document.
+        // (By index: a copy of an entry would retain all its fields.)
+        for k in optionSets.indices where optionSets[k].id == rule.id && optionSets[k].option == option
+            && optionSets[k].options == rule.options {
+            return optionSets[k].set
+        }
         var set: Set<String> = []
-        if case .array(let list)? = value {
+        if case .array(let list)? = rule.options[option] {
             for item in list { if let s = item.stringValue { set.insert(s) } }
         }
-        optionSets[key] = (value, set)
+        if optionSets.count >= 64 { optionSets.removeAll() }
+        optionSets.append((rule.id, option, rule.options, set))
         return set
     }
-    private var optionSets: [String: (value: JSONValue?, set: Set<String>)] = [:]
+    private var optionSets: [(id: String, option: String, options: [String: JSONValue], set: Set<String>)] = []
+
+    /// What an `org.vocabularyList` rule scans: the phrase table of its list (option `list`)
+    /// with the entries' hashes (see `phraseTable`), and whether it checks events (option
+    /// `eventCheck`); nil without a list. Kept per rule, found again as `words` finds its sets.
+    func vocabularyList(of rule: Rule) -> VocabularyListRule? {
+        // (By index: a copy of an entry would retain all its fields.)
+        for k in listRules.indices where listRules[k].id == rule.id && listRules[k].options == rule.options {
+            return listRules[k].settings
+        }
+        var settings: VocabularyListRule? = nil
+        if let list = rule.option("list") {
+            let (table, hashes) = phraseTable(list)
+            settings = VocabularyListRule(table: table, hashes: hashes, eventCheck: rule.options["eventCheck"] == .bool(true))
+        }
+        if listRules.count >= 64 { listRules.removeAll() }
+        listRules.append((rule.id, rule.options, settings))
+        return settings
+    }
+    private var listRules: [(id: String, options: [String: JSONValue], settings: VocabularyListRule?)] = []
+
+    /// What an `org.vocabularyList` rule scans (see `vocabularyList(of:)`): one object, so
+    /// that handing it out retains one reference.
+    final class VocabularyListRule {
+        let table: PhraseTable
+        let hashes: Set<UInt64>
+        let eventCheck: Bool
+
+        init(table: PhraseTable, hashes: Set<UInt64>, eventCheck: Bool) {
+            self.table = table
+            self.hashes = hashes
+            self.eventCheck = eventCheck
+        }
+    }
 
     /// The phrase table of a vocabulary list (its entries hashed as `GazetteerIndex` hashes phrases).
     /// With the table, the exact hashes of the entries (the table's flags may be wrong once

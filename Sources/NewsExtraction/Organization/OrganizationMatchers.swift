@@ -41,10 +41,9 @@ public enum OrganizationMatchers {
     /// ordinal or a year or before "on" ("the 19th Congress on …").
     static let vocabularyList: Matcher = { input in
         let context = OrganizationContext.shared(input.document)
-        guard let list = input.rule.option("list") else { return [] }
-        let eventCheck = input.rule.options["eventCheck"] == .bool(true)
-        return GazetteerMatcher(context).vocabularyMatches(list).compactMap { m in
-            if eventCheck {
+        guard let list = context.tables.vocabularyList(of: input.rule) else { return [] }
+        return GazetteerMatcher(context).vocabularyMatches(table: list.table, hashes: list.hashes).compactMap { m in
+            if list.eventCheck {
                 if OrganizationChunker(context).isEventUse(m.range) { return nil }
                 // Part of a longer name ("Opera House", "People's Congress").
                 let p = m.range.lowerBound - 1

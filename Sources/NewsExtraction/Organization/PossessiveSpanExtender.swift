@@ -32,10 +32,10 @@ struct PossessiveSpanExtender {
     /// suffix after the possessive belongs to the name ("McDonald's Corp.").
     func extended(candidates: [Candidate], rule: Rule) -> [Candidate] {
         let c = context
+        guard candidates.contains(where: { $0.type == .org }) else { return [] }
         // The candidate index of the best name at each end (candidates read in place: a copy
-        // of each retains all its fields).
-        // Per token index: the best name ending there (-1: none); a possessive inside a name.
-        // Arrays by token, not a dictionary and a set (no hashing per candidate).
+        // of each retains all its fields), and the possessives inside names: arrays by token
+        // (-1, false: none), not a dictionary and a set (no hashing per candidate).
         var best = [Int32](repeating: -1, count: c.count + 1)
         var coveredPossessive = [Bool](repeating: false, count: c.count + 1)
         var ends: [Int] = []
