@@ -105,27 +105,22 @@ public enum DateMatchers {
     /// 1990s", so that those patterns can start with an indexed token).
     static let modifier: Matcher = { input in
         let tokens = input.document.tokens
-        let vocabulary = input.document.vocabulary
-        let list = input.rule.option("vocab") ?? "date_mod"
         let longest = 4
+        // The rule's options and the list's tables, made once per rule and thread.
+        let tables = DateModifierTables.of(input)
         // Option `rules`: extend only candidates of these rules (a determiner: "the" +
         // "1990s"); without it every date rule's, as `date.modifier`.
         // (A list searched only for the few dates that pass the first test: building a set
         // for every document cost more.)
-        var only: [JSONValue]? = nil
-        if case .array(let list)? = input.rule.options["rules"] { only = list }
-        let notPossessive = input.rule.options["notPossessive"] == .bool(true)
-        let dayList = input.rule.option("notBeforeDay")
-        // The list's tables, looked up by name once (not per date and phrase).
-        let ends = vocabulary.entryEnds(list), mods = vocabulary.valuedEntries(list)
-        let dayPhrases = dayList.map { vocabulary.entries($0) } ?? []
+        let only = tables.only, notPossessive = tables.notPossessive, dayList = tables.dayList
+        let mods = tables.values, dayPhrases = tables.dayPhrases
         var out: [Candidate] = []
         let candidates = input.candidates
         for i in candidates.indices where candidates[i].type == .date {
             // No entry of the list ends with the word before the date: no phrase to look up
             // (tested before the candidate is copied: most fail here).
             guard let first = candidates[i].tokenRange?.lowerBound, first > 0,
-                  ends.contains(tokens[first - 1].folded) else { continue }
+                  tokens.withUnsafeBufferPointer({ tables.canEndEntry($0.baseAddress! + first - 1) }) else { continue }
             let c = candidates[i]
             guard c.rule.hasPrefix("date.") else { continue }
             if let only, !only.contains(where: { $0.stringValue == c.rule }) { continue }
