@@ -13,8 +13,9 @@ public enum DateMatchers {
     /// year (a calendar date, a weekday, a holiday, "yesterday"); without one the date
     /// keeps its DCT value. Emits a copy of the date (the rule's priority wins).
     static let anaphoric: Matcher = { input in
+        // No date, nothing to do (no list or option looked up: a per-document cost).
+        guard Self.hasDate(input.candidates) else { return [] }
         let tokens = input.document.tokens
-        let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
         func spec(_ c: UnsafePointer<Candidate>) -> DateSpec? {
             guard c.pointee.rule.hasPrefix("date."), c.pointee.type == .date, let t = c.pointee.deferred as? TimexValue else { return nil }
             return t.spec
@@ -51,6 +52,7 @@ public enum DateMatchers {
             }
         }
         if anaphoric.isEmpty { return [] }
+        let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
         references = references.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
         var out: [Candidate] = []
         for (i, s) in anaphoric {
@@ -80,6 +82,12 @@ public enum DateMatchers {
         return out
     }
 
+    /// Whether some candidate is a date.
+    static func hasDate(_ candidates: [Candidate]) -> Bool {
+        // (Read in place: iterating the elements would copy each candidate.)
+        candidates.withUnsafeBufferPointer { all in all.indices.contains { all[$0].type == .date } }
+    }
+
     /// Whether a date names a day or a week: a weekday, "today", "yesterday", a calendar
     /// day, "this week".
     static func isDayOrWeek(_ c: Candidate) -> Bool {
@@ -104,6 +112,7 @@ public enum DateMatchers {
     /// option `rules` it extends only those rules' dates (used for the determiner of "the
     /// 1990s", so that those patterns can start with an indexed token).
     static let modifier: Matcher = { input in
+        guard Self.hasDate(input.candidates) else { return [] }
         let tokens = input.document.tokens
         let longest = 4
         // The rule's options and the list's tables, made once per rule and thread.
