@@ -74,7 +74,7 @@ public struct CalendarDay: Sendable, Equatable, Comparable, CustomStringConverti
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String { String(format4: year) + "-" + String(format2: month) + "-" + String(format2: day) }
+    public var description: String { DateAnchor.format(year, month, day) }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.dayNumber < b.dayNumber }
 }

@@ -245,6 +245,24 @@ public struct DateAnchor: Sendable {
     }
 
     static func format(_ y: Int, _ m: Int?, _ d: Int?) -> String {
+        // A year 0–9999 with a month and day under 100 (every calendar date): the digits
+        // written at once, no string per part.
+        if (0...9999).contains(y), m.map({ (0...99).contains($0) }) ?? true, d.map({ (0...99).contains($0) }) ?? true {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                var n = 0
+                func digits(_ v: Int, _ count: Int) {
+                    var v = v
+                    for k in stride(from: count - 1, through: 0, by: -1) { out[n + k] = UInt8(0x30 + v % 10); v /= 10 }
+                    n += count
+                }
+                digits(y, 4)
+                if let m {
+                    out[n] = 0x2D; n += 1; digits(m, 2)
+                    if let d { out[n] = 0x2D; n += 1; digits(d, 2) }
+                }
+                return n
+            }
+        }
         var s = String(format4: y)
         if let m { s += "-" + String(format2: m); if let d { s += "-" + String(format2: d) } }
         return s

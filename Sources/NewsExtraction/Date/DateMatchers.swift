@@ -13,8 +13,9 @@ public enum DateMatchers {
     /// year (a calendar date, a weekday, a holiday, "yesterday"); without one the date
     /// keeps its DCT value. Emits a copy of the date (the rule's priority wins).
     static let anaphoric: Matcher = { input in
+        // No date, nothing to do (no list or option looked up: a per-document cost).
+        guard Self.hasDate(input.candidates) else { return [] }
         let tokens = input.document.tokens
-        let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
         func spec(_ c: UnsafePointer<Candidate>) -> DateSpec? {
             guard c.pointee.rule.hasPrefix("date."), c.pointee.type == .date, let t = c.pointee.deferred as? TimexValue else { return nil }
             return t.spec
@@ -51,6 +52,7 @@ public enum DateMatchers {
             }
         }
         if anaphoric.isEmpty { return [] }
+        let reach = input.rule.options["reach"]?.doubleValue.map(Int.init) ?? 150
         references = references.enumerated().sorted { ($0.element.end, $0.offset) < ($1.element.end, $1.offset) }.map(\.element)
         var out: [Candidate] = []
         for (i, s) in anaphoric {
@@ -80,6 +82,12 @@ public enum DateMatchers {
         return out
     }
 
+    /// Whether some candidate is a date.
+    static func hasDate(_ candidates: [Candidate]) -> Bool {
+        // (Read in place: iterating the elements would copy each candidate.)
+        candidates.withUnsafeBufferPointer { all in all.indices.contains { all[$0].type == .date } }
+    }
+
     /// Whether a date names a day or a week: a weekday, "today", "yesterday", a calendar
     /// day, "this week".
     static func isDayOrWeek(_ c: Candidate) -> Bool {
@@ -104,28 +112,24 @@ public enum DateMatchers {
     /// option `rules` it extends only those rules' dates (used for the determiner of "the
     /// 1990s", so that those patterns can start with an indexed token).
     static let modifier: Matcher = { input in
+        guard Self.hasDate(input.candidates) else { return [] }
         let tokens = input.document.tokens
-        let vocabulary = input.document.vocabulary
-        let list = input.rule.option("vocab") ?? "date_mod"
         let longest = 4
+        // The rule's options and the list's tables, made once per rule and thread.
+        let tables = DateModifierTables.of(input)
         // Option `rules`: extend only candidates of these rules (a determiner: "the" +
         // "1990s"); without it every date rule's, as `date.modifier`.
         // (A list searched only for the few dates that pass the first test: building a set
         // for every document cost more.)
-        var only: [JSONValue]? = nil
-        if case .array(let list)? = input.rule.options["rules"] { only = list }
-        let notPossessive = input.rule.options["notPossessive"] == .bool(true)
-        let dayList = input.rule.option("notBeforeDay")
-        // The list's tables, looked up by name once (not per date and phrase).
-        let ends = vocabulary.entryEnds(list), mods = vocabulary.valuedEntries(list)
-        let dayPhrases = dayList.map { vocabulary.entries($0) } ?? []
+        let only = tables.only, notPossessive = tables.notPossessive, dayList = tables.dayList
+        let mods = tables.values, dayPhrases = tables.dayPhrases
         var out: [Candidate] = []
         let candidates = input.candidates
         for i in candidates.indices where candidates[i].type == .date {
             // No entry of the list ends with the word before the date: no phrase to look up
             // (tested before the candidate is copied: most fail here).
             guard let first = candidates[i].tokenRange?.lowerBound, first > 0,
-                  ends.contains(tokens[first - 1].folded) else { continue }
+                  tokens.withUnsafeBufferPointer({ tables.canEndEntry($0.baseAddress! + first - 1) }) else { continue }
             let c = candidates[i]
             guard c.rule.hasPrefix("date.") else { continue }
             if let only, !only.contains(where: { $0.stringValue == c.rule }) { continue }

@@ -51,13 +51,8 @@ final class TenseCues {
         deadlineLastWords = last
         lexicon = document.lexicon
         func word(_ text: String) -> Word { Word(text, document.lexicon) }
-        hyphen = word("-")
-        to = word("to")
-        be = word("be")
-        been = word("been")
-        being = word("being")
-        was = word("was")
-        were = word("were")
+        (hyphen, to, was, were) = (word("-"), word("to"), word("was"), word("were"))
+        (be, been, being) = (word("be"), word("been"), word("being"))
     }
 
     static let deadlineList = "date_tense_future_adjacent"

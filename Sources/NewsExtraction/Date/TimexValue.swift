@@ -25,7 +25,6 @@ public struct TimexValue: DeferredValue, Equatable {
     public func resolve(dct: DocumentDate?, into fields: inout [String: JSONValue]) -> JSONValue {
         let anchor = DateAnchor(dct: dct)
         let r = anchor.value(spec)
-        fields.reserveCapacity(fields.count + 4)
         fields["timex_type"] = .string(timexType)
         if let mod { fields["mod"] = .string(mod) }
         if case .range = spec, let slash = r.value.firstIndex(of: "/") {

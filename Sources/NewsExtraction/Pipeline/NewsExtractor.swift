@@ -257,6 +257,7 @@ public final class NewsExtractor: @unchecked Sendable {
             for (r, m) in stage {
                 let handle = ruleHandles[r]
                 var made = m(MatcherInput(document: document, rule: handle, candidates: candidates))
+                if made.isEmpty { continue }
                 for k in made.indices {
                     made[k].priority = handle.rule.priority
                     if handle.rule.fields.isEmpty { continue }
