@@ -6,6 +6,10 @@ public final class LineReader {
     let fd: Int32
     var buffer: [UInt8] = []
     var start = 0
+    /// Where the search for the next newline resumes: the bytes from `start` up to here
+    /// have none. A line longer than a block is then scanned once, not once per block
+    /// read (which made reading one long line quadratic in its length).
+    var scanned = 0
     var eof = false
     let blockSize: Int
 
@@ -22,11 +26,18 @@ public final class LineReader {
     /// The next line, or nil at the end of input.
     public func next() -> [UInt8]? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            let from = max(start, scanned)
+            let nl: Int? = buffer.withUnsafeBufferPointer { b in
+                guard from < b.count, let hit = memchr(b.baseAddress! + from, 0x0A, b.count - from) else { return nil }
+                return UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer(hit))
+            }
+            if let nl {
                 let line = Array(buffer[start..<nl])
                 start = nl + 1
+                scanned = start
                 return line
             }
+            scanned = buffer.count
             if eof {
                 if start < buffer.count {
                     let line = Array(buffer[start...])
@@ -37,6 +48,7 @@ public final class LineReader {
             }
             if start > 0 {
                 buffer.removeSubrange(0..<start)
+                scanned -= start
                 start = 0
             }
             // Read into a block that is never cleared (a short input touches a few bytes of
@@ -60,6 +72,7 @@ public final class LineReader {
         var all: [UInt8] = Array(buffer[start...])
         buffer = []
         start = 0
+        scanned = 0
         while !eof {
             let n = readFully(into: block, count: blockSize)
             if n <= 0 { eof = true } else { all.append(contentsOf: UnsafeBufferPointer(start: block, count: n)) }
