@@ -5,13 +5,14 @@ and prints the ratios (a benchmark, not a test: figures, no thresholds).
     python3 scripts/adversarial_bench.py [--extract .build/release/extract] [--size 1000000] [--linearity 10]
 
 With --linearity K each input is also run at K times the size; the last column is the
-time at K× divided by K times the time at 1× (1.00 = exactly linear).
+time at K× divided by K times the time at 1× (1.00 = exactly linear), in wall-clock time
+and in CPU time (user + system of the child: less sensitive to other load on the machine).
 
 Inputs: "of of of …", capitalized words in a row, runs of numbers, ordinals and
 percent signs, deeply nested parentheses, one line with no spaces. The news text is
 taken from ../shared/corpora/bench/rawnews.jsonl when present, else seeds/ and corpora/.
 """
-import argparse, json, os, random, subprocess, time
+import argparse, json, os, random, resource, subprocess, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -55,26 +56,29 @@ def main():
     }
     def run(name, text):
         line = json.dumps({"id": name, "text": text}).encode()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t = time.time()
         p = subprocess.run([a.extract, "--jobs", "1", "--input", "jsonl"], input=line, capture_output=True)
         dt = time.time() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if p.returncode != 0:
             print(f"{name}: exit status {p.returncode}")
-        return dt
+        return dt, cpu
 
     base = None
     k = a.linearity
     head = f"{'input':20s} {'chars':>9s} {'seconds':>8s} {'× news':>7s}"
     if k > 1:
-        head += f" {'seconds ×' + str(k):>12s} {'linearity':>9s}"
+        head += f" {'seconds ×' + str(k):>12s} {'linearity':>9s} {'CPU s':>6s} {'CPU s ×' + str(k):>10s} {'CPU linearity':>13s}"
     print(head)
     for name, text in texts.items():
-        dt = run(name, text[:a.size])
+        dt, cpu = run(name, text[:a.size])
         base = base or dt
         row = f"{name:20s} {len(text[:a.size]):9d} {dt:8.2f} {dt / base:7.2f}"
         if k > 1:
-            dk = run(name, text[:a.size * k])
-            row += f" {dk:12.2f} {dk / (k * dt):9.2f}"
+            dk, cpuk = run(name, text[:a.size * k])
+            row += f" {dk:12.2f} {dk / (k * dt):9.2f} {cpu:6.2f} {cpuk:10.2f} {cpuk / (k * cpu):13.2f}"
         print(row)
 
 
