@@ -25,10 +25,7 @@ struct WordList {
     /// Whether the token is an entry of the list.
     @inline(__always)
     func contains(_ token: Token) -> Bool {
-        if let table {
-            return token.lex >= 0 && table[Int(token.lex)].intersects(bits)
-        }
-        return vocabulary.contains(name, token.folded)
+        withUnsafePointer(to: token) { contains($0) }
     }
 
     /// The same for a token read in place.

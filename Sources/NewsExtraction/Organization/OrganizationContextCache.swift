@@ -114,41 +114,45 @@ final class OrganizationTables {
     /// The strings of a rule option holding a list of words, as a set (built once per rule
     /// and option value).
     func words(option: String, of rule: Rule) -> Set<String> {
-        // Found again by comparing the rule's id and options: the same rule's strings and
-        // dictionary are the same storage, so no string is hashed per document.
-        // (By index: a copy of an entry would retain all its fields.)
-        for k in optionSets.indices where optionSets[k].id == rule.id && optionSets[k].option == option
-            && optionSets[k].options == rule.options {
-            return optionSets[k].set
+        optionSets.value(for: rule, key: option) {
+            var set: Set<String> = []
+            if case .array(let list)? = rule.options[option] {
+                for item in list { if let s = item.stringValue { set.insert(s) } }
+            }
+            return set
         }
-        var set: Set<String> = []
-        if case .array(let list)? = rule.options[option] {
-            for item in list { if let s = item.stringValue { set.insert(s) } }
-        }
-        if optionSets.count >= 64 { optionSets.removeAll() }
-        optionSets.append((rule.id, option, rule.options, set))
-        return set
     }
-    private var optionSets: [(id: String, option: String, options: [String: JSONValue], set: Set<String>)] = []
+    private var optionSets = RuleOptionCache<Set<String>>()
 
     /// What an `org.vocabularyList` rule scans: the phrase table of its list (option `list`)
     /// with the entries' hashes (see `phraseTable`), and whether it checks events (option
-    /// `eventCheck`); nil without a list. Kept per rule, found again as `words` finds its sets.
+    /// `eventCheck`); nil without a list. Kept per rule.
     func vocabularyList(of rule: Rule) -> VocabularyListRule? {
-        // (By index: a copy of an entry would retain all its fields.)
-        for k in listRules.indices where listRules[k].id == rule.id && listRules[k].options == rule.options {
-            return listRules[k].settings
-        }
-        var settings: VocabularyListRule? = nil
-        if let list = rule.option("list") {
+        listRules.value(for: rule, key: "") {
+            guard let list = rule.option("list") else { return nil }
             let (table, hashes) = phraseTable(list)
-            settings = VocabularyListRule(table: table, hashes: hashes, eventCheck: rule.options["eventCheck"] == .bool(true))
+            return VocabularyListRule(table: table, hashes: hashes, eventCheck: rule.options["eventCheck"] == .bool(true))
         }
-        if listRules.count >= 64 { listRules.removeAll() }
-        listRules.append((rule.id, rule.options, settings))
-        return settings
     }
-    private var listRules: [(id: String, options: [String: JSONValue], settings: VocabularyListRule?)] = []
+    private var listRules = RuleOptionCache<VocabularyListRule?>()
+
+    /// Values made from a rule's options, kept per rule and key, and found again by
+    /// comparing the rule's id and options: the same rule's strings and dictionary are the
+    /// same storage, so no string is hashed per document. At most 64 (then started again).
+    private struct RuleOptionCache<Value> {
+        private var entries: [(id: String, key: String, options: [String: JSONValue], value: Value)] = []
+
+        mutating func value(for rule: Rule, key: String, make: () -> Value) -> Value {
+            // (By index: a copy of an entry would retain all its fields.)
+            for k in entries.indices where entries[k].id == rule.id && entries[k].key == key && entries[k].options == rule.options {
+                return entries[k].value
+            }
+            let value = make()
+            if entries.count >= 64 { entries.removeAll() }
+            entries.append((rule.id, key, rule.options, value))
+            return value
+        }
+    }
 
     /// What an `org.vocabularyList` rule scans (see `vocabularyList(of:)`): one object, so
     /// that handing it out retains one reference.
