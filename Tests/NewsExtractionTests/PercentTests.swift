@@ -46,6 +46,9 @@ final class PercentTests: XCTestCase {
         XCTAssertNil(PercentValue.gluedUnit("a320pc"))
         XCTAssertNil(PercentValue.gluedUnit("pc"))
         XCTAssertNil(PercentValue.gluedUnit("1.2.3pc"))
+        XCTAssertNil(PercentValue.gluedUnit("5.pc"))
+        XCTAssertNil(PercentValue.gluedUnit("\u{0663}pc"))  // an Arabic-Indic digit: not a figure here
+        XCTAssertNil(PercentValue.gluedUnit("3pc\u{0301}"))  // a combining mark after the unit
     }
 
     func testValuesAreJSONNumbers() {

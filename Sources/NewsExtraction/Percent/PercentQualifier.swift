@@ -13,7 +13,7 @@ enum PercentQualifier {
         // Every phrase ends with the word before the figure: when no entry can end with it
         // (most figures), no phrase is built or looked up.
         let last = tokens[start - 1].folded
-        if !last.utf8.contains(0x20) && !document.vocabulary.entryEnds(list).contains(last) { return nil }
+        if !last.utf8.contains(0x20) && !document.vocabulary.canEndEntry(list, last) { return nil }
         let values = document.vocabulary.valuedEntries(list)
         var best: (Int, String)? = nil
         var phrase = ""

@@ -34,33 +34,19 @@ enum PercentValue {
     /// The figure of a token like "0.5pc" or "12pct" (digits, at most one decimal
     /// point, then exactly "pc" or "pct"), else nil.
     static func gluedUnit(_ folded: String) -> Double? {
-        // ASCII (every figure): the same tests on bytes, without Character views.
+        // Every byte is tested: a non-ASCII byte is never a digit, a point or the unit.
         let bytes = folded.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            let unit = bytes.count >= 3 && bytes.suffix(3).elementsEqual("pct".utf8) ? 3
-                : bytes.count >= 2 && bytes.suffix(2).elementsEqual("pc".utf8) ? 2 : 0
-            if unit == 0 { return nil }
-            let digits = bytes.dropLast(unit)
-            guard let first = digits.first, first >= 0x30 && first <= 0x39, digits.last != 0x2E else { return nil }
-            var dots = 0
-            for u in digits {
-                if u == 0x2E { dots += 1; continue }
-                guard u >= 0x30 && u <= 0x39 else { return nil }
-            }
-            guard dots <= 1 else { return nil }
-            return Double(Substring(digits))
-        }
-        var digits = Substring(folded)
-        if digits.hasSuffix("pct") { digits = digits.dropLast(3) }
-        else if digits.hasSuffix("pc") { digits = digits.dropLast(2) }
-        else { return nil }
-        guard let first = digits.first, first.isASCII, first.isNumber else { return nil }
+        let unit = bytes.count >= 3 && bytes.suffix(3).elementsEqual("pct".utf8) ? 3
+            : bytes.count >= 2 && bytes.suffix(2).elementsEqual("pc".utf8) ? 2 : 0
+        if unit == 0 { return nil }
+        let digits = bytes.dropLast(unit)
+        guard let first = digits.first, first >= 0x30 && first <= 0x39, digits.last != 0x2E else { return nil }
         var dots = 0
-        for c in digits {
-            if c == "." { dots += 1; continue }
-            guard c.isASCII, c.isNumber else { return nil }
+        for u in digits {
+            if u == 0x2E { dots += 1; continue }
+            guard u >= 0x30 && u <= 0x39 else { return nil }
         }
-        guard dots <= 1, digits.last != "." else { return nil }
-        return Double(digits)
+        guard dots <= 1 else { return nil }
+        return Double(Substring(digits))
     }
 }
