@@ -29,10 +29,11 @@ struct CompanyContextMatcher {
             // (a common word at a sentence start: the document's lower-case words; a place: a
             // lookup in the gazetteers) only reject. With or without the first word, which
             // is dropped only at a sentence start.
-            guard hasContext(i, end) || (c.startsSentence(i) && hasContext(i + 1, end)) else { i = end; continue }
+            let contextWithFirst = hasContext(i, end)
+            guard contextWithFirst || (c.startsSentence(i) && hasContext(i + 1, end)) else { i = end; continue }
             if c.isCommonWordAtSentenceStart(start) { start += 1 }
             guard start < end, end - start <= 5 else { i = max(end, i + 1); continue }
-            guard hasContext(start, end) else { i = end; continue }
+            guard start == i ? contextWithFirst : hasContext(start, end) else { i = end; continue }
             if c.isPlaceOrNationality(start..<end) || c.isInitial(end - 1) { i = end; continue }
             // A person's title before the run ("Mr. Smith's chairman") is not a company.
             if start > 0 && c.isWord(start - 1, Word.period) && start > 1 && c.inList(.stop, start - 2) { i = end; continue }
