@@ -80,16 +80,21 @@ struct RunSettings {
         let output = FormattedOutput(format: outputFormat, stream: OutputStream(), defaultDCT: options.dct)
         var failures = 0
 
-        func flush(_ batch: inout [BatchRunner.Input]) throws {
-            if batch.isEmpty { return }
-            for result in runner.process(batch) {
+        // With more than one job, the next batch is read and the one before written while
+        // a batch is processed.
+        let pipeline = BatchPipeline(runner: runner)
+        func write(_ results: [ProcessedDocument]) throws {
+            for result in results {
                 if let error = result.error {
                     failures += 1
                     FileHandle.standardError.write(Data("extract: \(error)\n".utf8))
                 }
                 try output.write(result.line)
             }
-            batch.removeAll(keepingCapacity: true)
+        }
+        func flush(_ batch: inout [BatchRunner.Input]) throws {
+            try pipeline.submit(batch, write: write)
+            batch = []
         }
 
         var batch: [BatchRunner.Input] = []
@@ -121,6 +126,7 @@ struct RunSettings {
                     var w = JSONWriter()
                     w.write(.object([("id", .string(path)), ("error", .object([("kind", .string("unreadable_file")), ("message", .string("cannot read the file"))])), ("entities", .array([]))]))
                     try flush(&batch)
+                    try pipeline.finish(write: write)
                     try output.write(w.bytes + [0x0A])
                     continue
                 }
@@ -141,6 +147,7 @@ struct RunSettings {
             }
             try flush(&batch)
         }
+        try pipeline.finish(write: write)
         try output.close()
         if failures > 0 { throw ExitCode(1) }
     }

@@ -77,6 +77,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse((out[0]["entities"] as! [Any]).isEmpty)
     }
 
+    func testAnUnreadableFileKeepsItsPlaceAmongTheOthers() throws {
+        let seed = "seeds/000_bec19dea5f2280ad.txt"
+        for jobs in ["1", "2"] {
+            let r = try run(["--jobs", jobs, "--dct", "2023", seed, "no/such/file.txt", seed])
+            XCTAssertEqual(r.status, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("no/such/file.txt: cannot read the file"), r.stderr)
+            let out = try lines(r.stdout)
+            XCTAssertEqual(out.map { $0["id"] as? String }, [seed, "no/such/file.txt", seed])
+            XCTAssertEqual((out[1]["error"] as? [String: Any])?["kind"] as? String, "unreadable_file")
+            XCTAssertFalse((out[2]["entities"] as! [Any]).isEmpty)
+        }
+    }
+
     func testJSONLinesPassThroughFieldsAndOrder() throws {
         var input = ""
         for i in 0..<300 { input += "{\"id\":\"d\(i)\",\"meta\":{\"n\":[\(i),true,null]},\"text\":\"Up \(i) percent.\"}\n" }

@@ -8,7 +8,8 @@ public final class BatchRunner: @unchecked Sendable {
     /// Makes the workers beyond the first when a batch needs them (start-up stays that of
     /// one worker for one short document).
     private var make: (() throws -> DocumentProcessor)?
-    private let jobs: Int
+    /// The number of workers asked for.
+    public let jobs: Int
     /// Documents per batch; a batch is also cut at `maxBatchBytes`.
     public var batchSize = 512
     public var maxBatchBytes = 8 << 20
@@ -35,19 +36,24 @@ public final class BatchRunner: @unchecked Sendable {
         case text([UInt8], id: String)
     }
 
-    /// Processes a batch; results in input order.
+    /// Processes a batch; results in input order. A worker that does not exist yet is made
+    /// on its own thread while the others already process documents (so making it, a
+    /// read and compile of the rules, is not a serial step before the first batch).
     public func process(_ batch: [Input]) -> [ProcessedDocument] {
-        if let make, processors.count < min(jobs, batch.count) {
-            while processors.count < min(jobs, batch.count), let p = try? make() { processors.append(p) }
-            if processors.count == jobs { self.make = nil }
-        }
+        let workers = min(make == nil ? processors.count : jobs, batch.count)
         let results = UnsafeMutableBufferPointer<ProcessedDocument>.allocate(capacity: batch.count)
         defer { results.deallocate() }
+        // One slot per worker, written only by its worker.
+        let slots = UnsafeMutableBufferPointer<DocumentProcessor?>.allocate(capacity: max(1, workers))
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        for w in 0..<min(workers, processors.count) { slots[w] = processors[w] }
+        let make = self.make
         let lock = NSLock()
         var next = 0
-        let workers = min(processors.count, batch.count)
         let run: (Int) -> Void = { w in
-            let p = self.processors[w]
+            if slots[w] == nil { slots[w] = try? make?() }
+            guard let p = slots[w] else { return }
             while true {
                 lock.lock()
                 let i = next
@@ -63,6 +69,10 @@ public final class BatchRunner: @unchecked Sendable {
             }
         }
         if workers <= 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: run) }
+        for w in processors.count..<max(processors.count, workers) {
+            if let p = slots[w] { processors.append(p) }
+        }
+        if processors.count == jobs { self.make = nil }
         let out = Array(results[0..<batch.count])
         _ = results.baseAddress!.deinitialize(count: batch.count)
         return out
