@@ -29,7 +29,9 @@ public final class BatchPipeline {
         if overlaps {
             let started = Pending()
             let runner = self.runner
-            DispatchQueue.global().async {
+            // (A plain thread: for one short document, start-up does not pay for setting up
+            // libdispatch's thread pool.)
+            BackgroundThread.start {
                 started.results = runner.process(batch)
                 started.done.signal()
             }
