@@ -89,8 +89,7 @@ public final class DecodedText: @unchecked Sendable {
         }
         utf16 = units
         self.string = string ?? String(decoding: body, as: UTF8.self)
-        var surrogates = false
-        for u in units where u & 0xF800 == 0xD800 { surrogates = true; break }
+        let surrogates = units.withUnsafeBufferPointer { Self.containsSurrogate($0) }
         hasSurrogates = surrogates
         if surrogates {
             var map = [Int32](repeating: 0, count: units.count + 1)
@@ -102,6 +101,27 @@ public final class DecodedText: @unchecked Sendable {
             map[units.count] = scalar
             scalarOfUTF16 = map
         }
+    }
+
+    /// Whether any unit is a surrogate (D800–DFFF), four units at a time: a lane of
+    /// `(w & F800) ^ D800` is zero exactly for a surrogate, and the expression below is
+    /// non-zero exactly when some 16-bit lane is zero.
+    static func containsSurrogate(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        let n = units.count
+        var i = 0
+        if let base = units.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 4 <= n {
+                let v = (raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt64.self) & 0xF800_F800_F800_F800) ^ 0xD800_D800_D800_D800
+                if (v &- 0x0001_0001_0001_0001) & ~v & 0x8000_8000_8000_8000 != 0 { return true }
+                i += 4
+            }
+        }
+        while i < n {
+            if units[i] & 0xF800 == 0xD800 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Number of Unicode scalars in the text.
