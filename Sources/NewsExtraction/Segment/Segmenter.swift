@@ -124,15 +124,25 @@ public final class Segmenter: @unchecked Sendable {
     }
 
     /// The lexicon's words and the number and ordinal words, with all three attributes.
+    /// (The number and ordinal words come first, with their lexicon ids: the table keeps the
+    /// first entry of a key, so the lexicon's thousands of other words are added as they
+    /// are, without a dictionary lookup each, on the first document's path.)
     private func wordTable(_ lexicon: Lexicon) -> WordLookupTable {
         var pairs: [(key: String, attributes: WordAttributes)] = []
-        var keys = Set(lexicon.wordIds.keys)
-        keys.formUnion(numberWords.keys)
-        keys.formUnion(ordinalWords.keys)
-        for key in keys {
-            pairs.append((key, WordAttributes(lex: lexicon.wordIds[key] ?? -1, number: numberWords[key], ordinal: ordinalWords[key])))
+        pairs.reserveCapacity(lexicon.wordIds.count + numberWords.count + ordinalWords.count)
+        var repeated = 0
+        for (key, number) in numberWords {
+            let lex = lexicon.wordIds[key]
+            if lex != nil { repeated += 1 }
+            pairs.append((key, WordAttributes(lex: lex ?? -1, number: number, ordinal: ordinalWords[key])))
         }
-        return WordLookupTable(pairs, limit: pairs.count + Self.extraWordLimit)
+        for (key, ordinal) in ordinalWords where numberWords[key] == nil {
+            let lex = lexicon.wordIds[key]
+            if lex != nil { repeated += 1 }
+            pairs.append((key, WordAttributes(lex: lex ?? -1, ordinal: ordinal)))
+        }
+        for (key, lex) in lexicon.wordIds { pairs.append((key, WordAttributes(lex: lex))) }
+        return WordLookupTable(pairs, limit: pairs.count - repeated + Self.extraWordLimit)
     }
 
     private func tokens(of text: DecodedText, tables: UnsafeMutablePointer<Tables>?) -> [Token] {
