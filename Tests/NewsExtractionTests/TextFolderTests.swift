@@ -23,6 +23,16 @@ final class TextFolderTests: XCTestCase {
         XCTAssertEqual(TextFolder.fold("STRAßE"), "strasse")
     }
 
+    func testAResultLongerThanTheScratchBufferIsComplete() {
+        // U+FDFA is one unit whose NFKC form has 18: more than the 3 × 1 + 8 units of room
+        // that the first normalization call gets.
+        let expanded = "\u{635}\u{644}\u{649}\u{20}\u{627}\u{644}\u{644}\u{647}\u{20}\u{639}\u{644}\u{64A}\u{647}\u{20}\u{648}\u{633}\u{644}\u{645}"
+        XCTAssertEqual(TextFolder.fold("\u{FDFA}"), expanded)
+        XCTAssertEqual(TextFolder.fold("X\u{FDFA}\u{FDFA}Y"), "x" + expanded + expanded + "y")
+        let units = Array("\u{FDFA}".utf16)
+        XCTAssertEqual(units.withUnsafeBufferPointer { TextFolder.fold($0) }, expanded)
+    }
+
     func testTypographicPunctuationBecomesASCII() {
         XCTAssertEqual(TextFolder.fold("Sony’s"), "sony's")
         XCTAssertEqual(TextFolder.fold("1998–99"), "1998-99")

@@ -18,15 +18,21 @@ public enum TextFolder {
                 return units.count
             }
         }
-        var folded = [UInt16](repeating: 0, count: units.count * 3 + 8)
-        var n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), &folded, Int32(folded.count)))
-        if n > folded.count {
-            folded = [UInt16](repeating: 0, count: n)
-            n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), &folded, Int32(folded.count)))
+        // The folded units go to a scratch buffer (on the stack for a word) sized for the
+        // usual growth; a longer result is asked for again with its exact size.
+        let room = units.count * 3 + 8
+        let folded: String? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: room) { out in
+            let n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), out.baseAddress, Int32(room)))
+            if n < 0 || n > room { return n < 0 ? String(decoding: units, as: UTF16.self).lowercased() : nil }
+            for i in 0..<n { out[i] = foldPunctuation(out[i]) }
+            return utf8String(UnsafeBufferPointer(rebasing: out[0..<n]))
         }
-        if n < 0 { return String(decoding: units, as: UTF16.self).lowercased() }
-        for i in 0..<n { folded[i] = foldPunctuation(folded[i]) }
-        return folded.withUnsafeBufferPointer { utf8String(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+        if let folded { return folded }
+        var longer = [UInt16](repeating: 0, count: Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), nil, 0)))
+        let n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), &longer, Int32(longer.count)))
+        if n < 0 || n > longer.count { return String(decoding: units, as: UTF16.self).lowercased() }
+        for i in 0..<n { longer[i] = foldPunctuation(longer[i]) }
+        return longer.withUnsafeBufferPointer { utf8String(UnsafeBufferPointer(rebasing: $0[0..<n])) }
     }
 
     /// A string from well-formed UTF-16 (what ICU returns), transcoded in one pass; a lone
@@ -73,8 +79,16 @@ public enum TextFolder {
                 return i
             }
         }
-        let units = Array(string.utf16)
-        return units.withUnsafeBufferPointer { fold($0) }
+        // Transcoded into a scratch buffer (a text never has more UTF-16 units than UTF-8 bytes).
+        var string = string
+        return string.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: max(1, bytes.count)) { units in
+                let n = bytes.withMemoryRebound(to: CChar.self) {
+                    cicu_utf8_to_utf16($0.baseAddress, Int32($0.count), units.baseAddress, Int32(units.count))
+                }
+                return fold(UnsafeBufferPointer(rebasing: units[0..<max(0, min(units.count, Int(n)))]))
+            }
+        }
     }
 
     /// Typographic quotes, dashes and hyphens to their ASCII forms.
