@@ -284,8 +284,25 @@ final class OrganizationContext {
     /// sides of the junction (folded forms): a token boundary phrase tables keep no state for.
     func gluedAlphanumericJunction(after i: Int) -> Bool {
         guard i + 1 < count, !flags[i + 1].contains(.spaceBefore),
-              let last = tokens[i].folded.utf8.last, let first = tokens[i + 1].folded.utf8.first else { return false }
+              let last = lastByte(i), let first = firstByte(i + 1) else { return false }
         return GazetteerIndex.isAlphanumeric(last) && GazetteerIndex.isAlphanumeric(first)
+    }
+
+    /// The first byte of token `i`'s folded form (from its pack when it has one), nil when empty.
+    @inline(__always) func firstByte(_ i: Int) -> UInt8? {
+        let p = packed[i]
+        if p != .max { return p >> 56 == 0 ? nil : UInt8(truncatingIfNeeded: p) }
+        return tokens[i].folded.utf8.first
+    }
+
+    /// The last byte of token `i`'s folded form (from its pack when it has one), nil when empty.
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? {
+        let p = packed[i]
+        if p != .max {
+            let length = p >> 56
+            return length == 0 ? nil : UInt8(truncatingIfNeeded: p >> (8 &* (length - 1)))
+        }
+        return tokens[i].folded.utf8.last
     }
     /// The folded form of token `i` is the word `word` (a `Word` constant).
     @inline(__always) func isWord(_ i: Int, _ word: UInt64) -> Bool { packed[i] == word }
