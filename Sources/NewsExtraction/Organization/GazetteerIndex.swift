@@ -102,18 +102,20 @@ public final class GazetteerIndex: Sendable {
                     let nameRange = cols.0
                     guard !nameRange.isEmpty else { continue }
                     let name = UnsafeBufferPointer(rebasing: bytes[nameRange])
-                    let (hash, tokens) = Self.phraseHash(name)
-                    if !isNegative { prefixes.addPhrase(name) }
-                    maxTokens = max(maxTokens, tokens)
                     if isNegative {
-                        // The value tells whether the place is written in capitals ("USA", "UAE").
-                        let caps = Self.isAllCaps(name)
-                        if negative[hash] != true { negative[hash] = caps }
+                        let (hash, tokens) = Self.phraseHash(name)
+                        maxTokens = max(maxTokens, tokens)
+                        // The value tells whether the place is written in capitals ("USA",
+                        // "UAE"): once true, it stays (one lookup: absent reads false).
+                        Self.raise(&negative[hash, default: false], Self.isAllCaps(name))
                         continue
                     }
+                    // The hash and the scan's states in one pass over the (once) folded name.
+                    let (hash, tokens) = Self.folded(name) { prefixes.addFoldedPhrase($0) }
+                    maxTokens = max(maxTokens, tokens)
                     let caps = Self.isAllCaps(name)
                     let kind = bytes[cols.1]
-                    let team = kind.elementsEqual("sports_team".utf8)
+                    let team = kind.count == 11 && kind.elementsEqual("sports_team".utf8)
                     if let i = positive.index(forKey: hash) {
                         // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
                         if positive.values[i].allCaps && !caps { positive.values[i].allCaps = false }
@@ -122,9 +124,8 @@ public final class GazetteerIndex: Sendable {
                     }
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
-                        let (ah, _) = Self.phraseHash(acronym)
-                        prefixes.addPhrase(acronym)
-                        if positive[ah] == nil || positive[ah]?.longForm == nil {
+                        let (ah, _) = Self.folded(acronym) { prefixes.addFoldedPhrase($0) }
+                        if positive[ah]?.longForm == nil {
                             positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
                         }
                     }
@@ -160,16 +161,27 @@ public final class GazetteerIndex: Sendable {
         h = h &* prime
     }
 
+    /// Sets `flag` when `value` is true (keeps it otherwise).
+    @inline(__always)
+    private static func raise(_ flag: inout Bool, _ value: Bool) {
+        if value { flag = true }
+    }
+
+    /// `body` of a phrase's bytes folded as `phraseHash` folds them (the bytes themselves
+    /// when ASCII: `hashWords` and `tokenEndStates` lower the ASCII capitals).
+    @inline(__always)
+    static func folded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        for b in bytes where b >= 0x80 {
+            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
+            return Array(folded.utf8).withUnsafeBufferPointer { body($0) }
+        }
+        return body(bytes)
+    }
+
     /// The hash of a phrase as written in a file: folded (lower case, NFKC, ASCII quotes and
     /// dashes) with runs of white space made one space; and its number of words.
     static func phraseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if !ascii {
-            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            return Array(folded.utf8).withUnsafeBufferPointer { hashWords($0) }
-        }
-        return hashWords(bytes)
+        folded(bytes) { hashWords($0) }
     }
 
     /// The hash of bytes already folded except for ASCII capitals, with white space collapsed.
@@ -211,14 +223,7 @@ public final class GazetteerIndex: Sendable {
     /// A scan must not trust a missing state after a token glued to a next one at such a
     /// junction (see `GazetteerMatcher.scan`).
     static func phraseStates(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (UInt64) -> Void) {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if !ascii {
-            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            Array(folded.utf8).withUnsafeBufferPointer { tokenEndStates($0, visit: visit) }
-            return
-        }
-        tokenEndStates(bytes, visit: visit)
+        folded(bytes) { tokenEndStates($0, visit: visit) }
     }
 
     /// Whether a folded byte is an ASCII letter or digit.
@@ -227,9 +232,13 @@ public final class GazetteerIndex: Sendable {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
-    /// `hashWords`, visiting only the states where a token can end (see `phraseStates`).
-    private static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) {
+    /// `hashWords` of folded bytes (the phrase's hash and number of words), visiting only
+    /// the states where a token can end (see `phraseStates`): the last state visited is the
+    /// hash, unless the phrase has no word (then none is).
+    @discardableResult
+    static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
         var h = offsetBasis
+        var words = 0
         var inWord = false
         var pendingSpace = false
         for k in bytes.indices {
@@ -241,6 +250,7 @@ public final class GazetteerIndex: Sendable {
             }
             if !inWord {
                 if pendingSpace { mix(&h, 0x20); pendingSpace = false }
+                words += 1
                 inWord = true
             }
             mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
@@ -248,6 +258,7 @@ public final class GazetteerIndex: Sendable {
             if let next, next != 0x20 && next != 0x09 && next != 0x0D, isAlphanumeric(b) && isAlphanumeric(next) { continue }
             visit(h)
         }
+        return (h, words)
     }
 
     /// Whether a name has at least two letters and no lower-case letter ("WHO", "U.N.").
