@@ -65,6 +65,7 @@ public final class GazetteerIndex: Sendable {
         var prefixes = PhraseTable.Builder()
         prefixes.states.reserveCapacity(40_000)
         var maxTokens = 1
+        var nonASCIINegatives: [String] = []
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
         for file in files {
             guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
@@ -103,7 +104,14 @@ public final class GazetteerIndex: Sendable {
                     guard !nameRange.isEmpty else { continue }
                     let name = UnsafeBufferPointer(rebasing: bytes[nameRange])
                     if isNegative {
-                        let (hash, tokens) = Self.phraseHash(name)
+                        // A name outside ASCII waits for the others: one fold for all (a fold
+                        // per name cost more than the rest of the load). Never in capitals
+                        // (`isAllCaps`): its entry only has to be there.
+                        if name.contains(where: { $0 >= 0x80 }) {
+                            nonASCIINegatives.append(String(decoding: name, as: UTF8.self))
+                            continue
+                        }
+                        let (hash, tokens) = Self.hashWords(name)
                         maxTokens = max(maxTokens, tokens)
                         // The value tells whether the place is written in capitals ("USA",
                         // "UAE"): once true, it stays (one lookup: absent reads false).
@@ -131,6 +139,11 @@ public final class GazetteerIndex: Sendable {
                     }
                 }
             }
+        }
+        Self.foldAll(nonASCIINegatives) { name in
+            let (hash, tokens) = Self.hashWords(name)
+            maxTokens = max(maxTokens, tokens)
+            Self.raise(&negative[hash, default: false], false)
         }
         self.positive = positive
         self.negative = negative
@@ -165,6 +178,32 @@ public final class GazetteerIndex: Sendable {
     @inline(__always)
     private static func raise(_ flag: inout Bool, _ value: Bool) {
         if value { flag = true }
+    }
+
+    /// `body` of each of `names` folded as `phraseHash` folds them, in order, folded in one
+    /// call: the names joined by line feeds (which folding keeps and no name has), the
+    /// result split at them. Each name on its own if the pieces do not match the names.
+    static func foldAll(_ names: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !names.isEmpty else { return }
+        var all = TextFolder.fold(names.joined(separator: "\n"))
+        let done: Bool = all.withUTF8 { bytes in
+            var pieces: [UnsafeBufferPointer<UInt8>] = []
+            pieces.reserveCapacity(names.count)
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x0A {
+                pieces.append(UnsafeBufferPointer(rebasing: bytes[start..<k]))
+                start = k + 1
+            }
+            guard pieces.count == names.count else { return false }
+            assert(zip(pieces, names).allSatisfy { Array($0.0) == Array(TextFolder.fold($0.1).utf8) }, "a batch fold differs from the names' folds")
+            for piece in pieces { body(piece) }
+            return true
+        }
+        if done { return }
+        for name in names {
+            var name = name
+            name.withUTF8 { bytes in folded(bytes) { body($0) } }
+        }
     }
 
     /// `body` of a phrase's bytes folded as `phraseHash` folds them (the bytes themselves
