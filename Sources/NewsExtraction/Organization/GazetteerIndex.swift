@@ -223,34 +223,10 @@ public final class GazetteerIndex: Sendable {
         folded(bytes) { hashWords($0) }
     }
 
-    /// The hash of bytes already folded except for ASCII capitals, with white space collapsed.
+    /// The hash of bytes already folded except for ASCII capitals, with white space collapsed,
+    /// and its number of words (`tokenEndStates` visiting nothing).
     static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
-        hashWords(bytes) { _ in }
-    }
-
-    /// `hashWords`, calling `visit` with the state after each byte mixed in (the states of
-    /// all prefixes of the phrase, the last one its hash).
-    @inline(__always)
-    static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
-        var h = offsetBasis
-        var words = 0
-        var inWord = false
-        var pendingSpace = false
-        for b in bytes {
-            if b == 0x20 || b == 0x09 || b == 0x0D {
-                if inWord { pendingSpace = true }
-                inWord = false
-                continue
-            }
-            if !inWord {
-                if pendingSpace { mix(&h, 0x20); visit(h); pendingSpace = false }
-                words += 1
-                inWord = true
-            }
-            mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-            visit(h)
-        }
-        return (h, words)
+        tokenEndStates(bytes) { _ in }
     }
 
     /// The states of `phraseHash` where a token of a document can end inside a phrase
@@ -274,31 +250,34 @@ public final class GazetteerIndex: Sendable {
     /// `hashWords` of folded bytes (the phrase's hash and number of words), visiting only
     /// the states where a token can end (see `phraseStates`): the last state visited is the
     /// hash, unless the phrase has no word (then none is).
-    @discardableResult
+    @discardableResult @inline(__always)
     static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
         var h = offsetBasis
         var words = 0
-        var inWord = false
-        var pendingSpace = false
-        for k in bytes.indices {
-            let b = bytes[k]
-            if b == 0x20 || b == 0x09 || b == 0x0D {
-                if inWord { pendingSpace = true }
-                inWord = false
-                continue
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            // White space before a word: one space in the hash, when a word came before.
+            while k < n && isSpace(bytes[k]) { k += 1 }
+            if k == n { break }
+            if words > 0 { mix(&h, 0x20) }
+            words += 1
+            // The word: no state between two ASCII letters or digits.
+            while k < n {
+                let b = bytes[k]
+                if isSpace(b) { break }
+                mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                k += 1
+                if k < n && isAlphanumeric(b) && isAlphanumeric(bytes[k]) { continue }
+                visit(h)
             }
-            if !inWord {
-                if pendingSpace { mix(&h, 0x20); pendingSpace = false }
-                words += 1
-                inWord = true
-            }
-            mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-            let next: UInt8? = k + 1 < bytes.count ? bytes[k + 1] : nil
-            if let next, next != 0x20 && next != 0x09 && next != 0x0D, isAlphanumeric(b) && isAlphanumeric(next) { continue }
-            visit(h)
         }
         return (h, words)
     }
+
+    /// White space between the words of a listed phrase (space, tab, carriage return).
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
 
     /// Whether a name has at least two letters and no lower-case letter ("WHO", "U.N.").
     static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
