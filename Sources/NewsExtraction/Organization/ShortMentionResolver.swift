@@ -239,17 +239,20 @@ struct ShortMentionResolver {
         let known = PhraseTable(builder)
         // Tokens already taken, except by a name that is itself a short mention (a modifier
         // and a head without the complement: "Vice Presidency").
+        // (Written through a buffer: an array subscript write checks its uniqueness each time.)
         var covered = [Bool](repeating: false, count: c.count)
-        for index in candidates.indices {
-            guard let r = candidates[index].tokenRange else { continue }
-            if candidates[index].type == .org, !kinds.kind(candidates[index].rule).contains(.legalSuffix) {
-                let key = Key(hash: c.hash(r), tokens: r.count)
-                if known.lookup(key.hash) != 0, let k = table.index(key) {
-                    if let hit = table.afterThe(k), !c.isText(r, hit.value) { continue }
-                    if let alias = table.alias(k), !c.isText(r, alias) { continue }
+        covered.withUnsafeMutableBufferPointer { covered in
+            for index in candidates.indices {
+                guard let r = candidates[index].tokenRange else { continue }
+                if candidates[index].type == .org, !kinds.kind(candidates[index].rule).contains(.legalSuffix) {
+                    let key = Key(hash: c.hash(r), tokens: r.count)
+                    if known.lookup(key.hash) != 0, let k = table.index(key) {
+                        if let hit = table.afterThe(k), !c.isText(r, hit.value) { continue }
+                        if let alias = table.alias(k), !c.isText(r, alias) { continue }
+                    }
                 }
+                for k in r.clamped(to: 0..<covered.count) { covered[k] = true }
             }
-            for k in r { covered[k] = true }
         }
         var found: [(Range<Int>, String)] = []
         var i = 0
