@@ -65,6 +65,7 @@ public final class GazetteerIndex: Sendable {
         var prefixes = PhraseTable.Builder()
         prefixes.states.reserveCapacity(40_000)
         var maxTokens = 1
+        var nonASCIINegatives: [String] = []
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
         for file in files {
             guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
@@ -102,18 +103,27 @@ public final class GazetteerIndex: Sendable {
                     let nameRange = cols.0
                     guard !nameRange.isEmpty else { continue }
                     let name = UnsafeBufferPointer(rebasing: bytes[nameRange])
-                    let (hash, tokens) = Self.phraseHash(name)
-                    if !isNegative { prefixes.addPhrase(name) }
-                    maxTokens = max(maxTokens, tokens)
                     if isNegative {
-                        // The value tells whether the place is written in capitals ("USA", "UAE").
-                        let caps = Self.isAllCaps(name)
-                        if negative[hash] != true { negative[hash] = caps }
+                        // A name outside ASCII waits for the others: one fold for all (a fold
+                        // per name cost more than the rest of the load). Never in capitals
+                        // (`isAllCaps`): its entry only has to be there.
+                        if name.contains(where: { $0 >= 0x80 }) {
+                            nonASCIINegatives.append(String(decoding: name, as: UTF8.self))
+                            continue
+                        }
+                        let (hash, tokens) = Self.hashWords(name)
+                        maxTokens = max(maxTokens, tokens)
+                        // The value tells whether the place is written in capitals ("USA",
+                        // "UAE"): once true, it stays (one lookup: absent reads false).
+                        Self.raise(&negative[hash, default: false], Self.isAllCaps(name))
                         continue
                     }
+                    // The hash and the scan's states in one pass over the (once) folded name.
+                    let (hash, tokens) = Self.folded(name) { prefixes.addFoldedPhrase($0) }
+                    maxTokens = max(maxTokens, tokens)
                     let caps = Self.isAllCaps(name)
                     let kind = bytes[cols.1]
-                    let team = kind.elementsEqual("sports_team".utf8)
+                    let team = kind.count == 11 && kind.elementsEqual("sports_team".utf8)
                     if let i = positive.index(forKey: hash) {
                         // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
                         if positive.values[i].allCaps && !caps { positive.values[i].allCaps = false }
@@ -122,14 +132,18 @@ public final class GazetteerIndex: Sendable {
                     }
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
-                        let (ah, _) = Self.phraseHash(acronym)
-                        prefixes.addPhrase(acronym)
-                        if positive[ah] == nil || positive[ah]?.longForm == nil {
+                        let (ah, _) = Self.folded(acronym) { prefixes.addFoldedPhrase($0) }
+                        if positive[ah]?.longForm == nil {
                             positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
                         }
                     }
                 }
             }
+        }
+        Self.foldAll(nonASCIINegatives) { name in
+            let (hash, tokens) = Self.hashWords(name)
+            maxTokens = max(maxTokens, tokens)
+            Self.raise(&negative[hash, default: false], false)
         }
         self.positive = positive
         self.negative = negative
@@ -160,46 +174,59 @@ public final class GazetteerIndex: Sendable {
         h = h &* prime
     }
 
+    /// Sets `flag` when `value` is true (keeps it otherwise).
+    @inline(__always)
+    private static func raise(_ flag: inout Bool, _ value: Bool) {
+        if value { flag = true }
+    }
+
+    /// `body` of each of `names` folded as `phraseHash` folds them, in order, folded in one
+    /// call: the names joined by line feeds (which folding keeps and no name has), the
+    /// result split at them. Each name on its own if the pieces do not match the names.
+    static func foldAll(_ names: [String], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !names.isEmpty else { return }
+        var all = TextFolder.fold(names.joined(separator: "\n"))
+        let done: Bool = all.withUTF8 { bytes in
+            var pieces: [UnsafeBufferPointer<UInt8>] = []
+            pieces.reserveCapacity(names.count)
+            var start = 0
+            for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x0A {
+                pieces.append(UnsafeBufferPointer(rebasing: bytes[start..<k]))
+                start = k + 1
+            }
+            guard pieces.count == names.count else { return false }
+            assert(zip(pieces, names).allSatisfy { Array($0.0) == Array(TextFolder.fold($0.1).utf8) }, "a batch fold differs from the names' folds")
+            for piece in pieces { body(piece) }
+            return true
+        }
+        if done { return }
+        for name in names {
+            var name = name
+            name.withUTF8 { bytes in folded(bytes) { body($0) } }
+        }
+    }
+
+    /// `body` of a phrase's bytes folded as `phraseHash` folds them (the bytes themselves
+    /// when ASCII: `hashWords` and `tokenEndStates` lower the ASCII capitals).
+    @inline(__always)
+    static func folded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        for b in bytes where b >= 0x80 {
+            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
+            return Array(folded.utf8).withUnsafeBufferPointer { body($0) }
+        }
+        return body(bytes)
+    }
+
     /// The hash of a phrase as written in a file: folded (lower case, NFKC, ASCII quotes and
     /// dashes) with runs of white space made one space; and its number of words.
     static func phraseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if !ascii {
-            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            return Array(folded.utf8).withUnsafeBufferPointer { hashWords($0) }
-        }
-        return hashWords(bytes)
+        folded(bytes) { hashWords($0) }
     }
 
-    /// The hash of bytes already folded except for ASCII capitals, with white space collapsed.
+    /// The hash of bytes already folded except for ASCII capitals, with white space collapsed,
+    /// and its number of words (`tokenEndStates` visiting nothing).
     static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
-        hashWords(bytes) { _ in }
-    }
-
-    /// `hashWords`, calling `visit` with the state after each byte mixed in (the states of
-    /// all prefixes of the phrase, the last one its hash).
-    @inline(__always)
-    static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
-        var h = offsetBasis
-        var words = 0
-        var inWord = false
-        var pendingSpace = false
-        for b in bytes {
-            if b == 0x20 || b == 0x09 || b == 0x0D {
-                if inWord { pendingSpace = true }
-                inWord = false
-                continue
-            }
-            if !inWord {
-                if pendingSpace { mix(&h, 0x20); visit(h); pendingSpace = false }
-                words += 1
-                inWord = true
-            }
-            mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-            visit(h)
-        }
-        return (h, words)
+        tokenEndStates(bytes) { _ in }
     }
 
     /// The states of `phraseHash` where a token of a document can end inside a phrase
@@ -211,14 +238,7 @@ public final class GazetteerIndex: Sendable {
     /// A scan must not trust a missing state after a token glued to a next one at such a
     /// junction (see `GazetteerMatcher.scan`).
     static func phraseStates(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (UInt64) -> Void) {
-        var ascii = true
-        for b in bytes where b >= 0x80 { ascii = false; break }
-        if !ascii {
-            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            Array(folded.utf8).withUnsafeBufferPointer { tokenEndStates($0, visit: visit) }
-            return
-        }
-        tokenEndStates(bytes, visit: visit)
+        folded(bytes) { tokenEndStates($0, visit: visit) }
     }
 
     /// Whether a folded byte is an ASCII letter or digit.
@@ -227,28 +247,37 @@ public final class GazetteerIndex: Sendable {
         (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
     }
 
-    /// `hashWords`, visiting only the states where a token can end (see `phraseStates`).
-    private static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) {
+    /// `hashWords` of folded bytes (the phrase's hash and number of words), visiting only
+    /// the states where a token can end (see `phraseStates`): the last state visited is the
+    /// hash, unless the phrase has no word (then none is).
+    @discardableResult @inline(__always)
+    static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
         var h = offsetBasis
-        var inWord = false
-        var pendingSpace = false
-        for k in bytes.indices {
-            let b = bytes[k]
-            if b == 0x20 || b == 0x09 || b == 0x0D {
-                if inWord { pendingSpace = true }
-                inWord = false
-                continue
+        var words = 0
+        var k = 0
+        let n = bytes.count
+        while k < n {
+            // White space before a word: one space in the hash, when a word came before.
+            while k < n && isSpace(bytes[k]) { k += 1 }
+            if k == n { break }
+            if words > 0 { mix(&h, 0x20) }
+            words += 1
+            // The word: no state between two ASCII letters or digits.
+            while k < n {
+                let b = bytes[k]
+                if isSpace(b) { break }
+                mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+                k += 1
+                if k < n && isAlphanumeric(b) && isAlphanumeric(bytes[k]) { continue }
+                visit(h)
             }
-            if !inWord {
-                if pendingSpace { mix(&h, 0x20); pendingSpace = false }
-                inWord = true
-            }
-            mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
-            let next: UInt8? = k + 1 < bytes.count ? bytes[k + 1] : nil
-            if let next, next != 0x20 && next != 0x09 && next != 0x0D, isAlphanumeric(b) && isAlphanumeric(next) { continue }
-            visit(h)
         }
+        return (h, words)
     }
+
+    /// White space between the words of a listed phrase (space, tab, carriage return).
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
 
     /// Whether a name has at least two letters and no lower-case letter ("WHO", "U.N.").
     static func isAllCaps(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

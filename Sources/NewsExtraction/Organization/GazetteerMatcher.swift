@@ -8,6 +8,9 @@ struct GazetteerMatcher {
 
     /// Words that may stand inside a listed name in lower case.
     static let innerWords: Set<String> = ["of", "for", "and", "the", "on", "de", "du", "des", "la", "le", "del", "der", "und", "in", "at"]
+    /// The inner words packed (`Word.pack`: all are short enough to pack exactly), for the
+    /// scan's test of a token's pack (no string hashed per lower-case token).
+    static let innerWordPacks: [UInt64] = innerWords.map { Word.pack($0) }
 
     /// Words for the members of a legislature, after its name ("Senate Democrats").
     static let memberWords: Set<String> = ["democrats", "republicans", "majority", "minority"]
@@ -90,7 +93,7 @@ struct GazetteerMatcher {
                 let flags = c.flags[j]
                 if j > i {
                     let nameish = c.isCap(j) || flags.contains(.punct) && !c.isWord(j, Word.openParen) && !c.isWord(j, Word.closeParen) && !c.isWord(j, Word.quote)
-                        || (flags.contains(.lower) && Self.innerWords.contains(c.folded(j))) || flags.contains(.digit) || c.isWord(j, Word.possessive)
+                        || (flags.contains(.lower) && Self.innerWordPacks.contains(c.packed[j])) || flags.contains(.digit) || c.isWord(j, Word.possessive)
                     if !nameish { break }
                     if c.startsSentence(j) { break }
                 }

@@ -284,8 +284,25 @@ final class OrganizationContext {
     /// sides of the junction (folded forms): a token boundary phrase tables keep no state for.
     func gluedAlphanumericJunction(after i: Int) -> Bool {
         guard i + 1 < count, !flags[i + 1].contains(.spaceBefore),
-              let last = tokens[i].folded.utf8.last, let first = tokens[i + 1].folded.utf8.first else { return false }
+              let last = lastByte(i), let first = firstByte(i + 1) else { return false }
         return GazetteerIndex.isAlphanumeric(last) && GazetteerIndex.isAlphanumeric(first)
+    }
+
+    /// The first byte of token `i`'s folded form (from its pack when it has one), nil when empty.
+    @inline(__always) func firstByte(_ i: Int) -> UInt8? {
+        let p = packed[i]
+        if p != .max { return p >> 56 == 0 ? nil : UInt8(truncatingIfNeeded: p) }
+        return tokens[i].folded.utf8.first
+    }
+
+    /// The last byte of token `i`'s folded form (from its pack when it has one), nil when empty.
+    @inline(__always) func lastByte(_ i: Int) -> UInt8? {
+        let p = packed[i]
+        if p != .max {
+            let length = p >> 56
+            return length == 0 ? nil : UInt8(truncatingIfNeeded: p >> (8 &* (length - 1)))
+        }
+        return tokens[i].folded.utf8.last
     }
     /// The folded form of token `i` is the word `word` (a `Word` constant).
     @inline(__always) func isWord(_ i: Int, _ word: UInt64) -> Bool { packed[i] == word }
@@ -436,19 +453,39 @@ final class OrganizationContext {
         return out
     }
 
+    /// Whether `text(range)` is `s`. Compared in place when the range's text is single-spaced
+    /// ASCII (what `text` returns unchanged) and `s` is ASCII, without building the text.
+    func isText(_ range: Range<Int>, _ s: String) -> Bool {
+        let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
+        let inPlace: Bool? = document.text.utf16.withUnsafeBufferPointer { units -> Bool? in
+            let raw = UnsafeBufferPointer(rebasing: units[start..<end])
+            guard Self.isSingleSpacedASCII(raw) else { return nil }
+            return s.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                for b in bytes where b >= 0x80 { return nil }
+                guard bytes.count == raw.count else { return false }
+                for k in 0..<bytes.count where UInt16(bytes[k]) != raw[k] { return false }
+                return true
+            } ?? nil
+        }
+        return inPlace ?? (text(range) == s)
+    }
+
     /// Printable ASCII with no leading, trailing or doubled space: what `text` returns
     /// unchanged (checked on bytes, without breaking the text into Characters).
     static func isSingleSpacedASCII(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { bytes in
-            guard let first = bytes.first, first != 0x20, bytes.last! != 0x20 else { return false }
-            var previous: UInt8 = 0
-            for b in bytes {
-                if b < 0x20 || b >= 0x7F || (b == 0x20 && previous == 0x20) { return false }
-                previous = b
-            }
-            return true
+        return s.withUTF8 { isSingleSpacedASCII($0) }
+    }
+
+    /// `isSingleSpacedASCII` of code units (UTF-8 or UTF-16).
+    static func isSingleSpacedASCII<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>) -> Bool {
+        guard let first = units.first, first != 0x20, units.last! != 0x20 else { return false }
+        var previous: Unit = 0
+        for u in units {
+            if u < 0x20 || u >= 0x7F || (u == 0x20 && previous == 0x20) { return false }
+            previous = u
         }
+        return true
     }
 
     /// A candidate for a token range, with its canonical value.

@@ -52,6 +52,28 @@ final class OrganizationTables {
         var hash: UInt64 = 0
         var pack: UInt64 = .max
         var masks: ListBits = []
+        var listTests: ListTests = ListTests(masks: [], pack: .max)
+    }
+    /// What `TokenColumns` tests of a word to list its token (see `TokenColumns.List`),
+    /// from its list bits and pack: kept per lexicon word, so that a token reads it.
+    struct ListTests: OptionSet {
+        let rawValue: UInt32
+        /// Not a stop word (a capitalized one starts a name).
+        static let notStop = ListTests(rawValue: 1 << 0)
+        /// A head noun, a legal suffix, or a half of a legal suffix written with a space
+        /// inside ("S.p", "A", "G.m.b", "H"): capitalized, an anchor.
+        static let anchorWord = ListTests(rawValue: 1 << 1)
+
+        init(rawValue: UInt32) { self.rawValue = rawValue }
+
+        init(masks: ListBits, pack: UInt64) {
+            var tests: ListTests = []
+            if !masks.contains(.stop) { tests.insert(.notStop) }
+            if !masks.isDisjoint(with: [.head, .legal]) || pack == Word.sp || pack == Word.gmb || pack == Word.a || pack == Word.h {
+                tests.insert(.anchorWord)
+            }
+            self = tests
+        }
     }
     /// The entry of each lexicon word id (empty without a usable lexicon).
     let lexEntries: [LexEntry]
@@ -98,7 +120,9 @@ final class OrganizationTables {
         if let lexicon, lexicon.usable {
             var entries = [LexEntry](repeating: LexEntry(), count: lexicon.wordIds.count)
             for (word, id) in lexicon.wordIds where Int(id) < entries.count {
-                entries[Int(id)] = LexEntry(hash: GazetteerIndex.plainHash(word), pack: Word.pack(word), masks: masks[word] ?? [])
+                let pack = Word.pack(word), wordMasks = masks[word] ?? []
+                entries[Int(id)] = LexEntry(hash: GazetteerIndex.plainHash(word), pack: pack, masks: wordMasks,
+                                            listTests: ListTests(masks: wordMasks, pack: pack))
             }
             lexEntries = entries
         } else {

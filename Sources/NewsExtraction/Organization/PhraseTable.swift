@@ -62,13 +62,20 @@ struct PhraseTable: Sendable {
         /// last byte as a prefix, the last one as complete; returns the phrase's hash.
         @discardableResult
         mutating func addPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+            let (hash, words) = GazetteerIndex.folded(bytes) { addFoldedPhrase($0) }
+            return words > 0 ? hash : nil
+        }
+
+        /// `addPhrase` of bytes already folded (see `GazetteerIndex.folded`); returns the
+        /// phrase's hash and number of words (`GazetteerIndex.phraseHash`).
+        mutating func addFoldedPhrase(_ folded: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
             var last: UInt64? = nil
-            GazetteerIndex.phraseStates(bytes) { state in
+            let hashAndWords = GazetteerIndex.tokenEndStates(folded) { state in
                 if let previous = last { states.append((previous, PhraseTable.prefix)) }
                 last = state
             }
             if let last { states.append((last, PhraseTable.complete)) }
-            return last
+            return hashAndWords
         }
 
         /// Adds a folded phrase written with single spaces (a vocabulary entry).

@@ -32,9 +32,9 @@ struct PossessiveSpanExtender {
     /// suffix after the possessive belongs to the name ("McDonald's Corp.").
     func extended(candidates: [Candidate], rule: Rule) -> [Candidate] {
         let c = context
-        guard candidates.contains(where: { $0.type == .org }) else { return [] }
-        // The candidate index of the best name at each end (candidates read in place: a copy
-        // of each retains all its fields), and the possessives inside names: arrays by token
+        guard candidates.indices.contains(where: { candidates[$0].type == .org }) else { return [] }
+        // The candidate index of the best name at each end (candidates read in place, here and
+        // below: a copy of each retains all its fields), and the possessives inside names: arrays by token
         // (-1, false: none), not a dictionary and a set (no hashing per candidate).
         var best = [Int32](repeating: -1, count: c.count + 1)
         var coveredPossessive = [Bool](repeating: false, count: c.count + 1)
@@ -53,8 +53,8 @@ struct PossessiveSpanExtender {
         let ontoNotesSpans = rule.options["ontoNotesSpans"] != .bool(false)
         var out: [Candidate] = []
         for end in ends {
-            let cand = candidates[Int(best[end])]
-            guard let r = cand.tokenRange, !coveredPossessive[end],
+            let b = Int(best[end])
+            guard let r = candidates[b].tokenRange, !coveredPossessive[end],
                   let e = possessiveEnd(after: end) else { continue }
             // "McDonald's Corp.", "Standard & Poor's Corp.": the suffix is part of the name.
             if e < c.count, c.isLegalSuffix(e), c.flags[e].contains(.spaceBefore) {
@@ -71,8 +71,8 @@ struct PossessiveSpanExtender {
             }
             guard words >= 2 else { continue }
             var made = c.candidate(r.lowerBound..<e, rule: rule)
-            made.value = cand.value
-            made.fields = cand.fields
+            made.value = candidates[b].value
+            made.fields = candidates[b].fields
             out.append(made)
         }
         return out.sorted { $0.start < $1.start }

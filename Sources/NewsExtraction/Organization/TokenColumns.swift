@@ -62,9 +62,10 @@ final class TokenColumns {
         UnsafeBufferPointer(rebasing: lists[list.rawValue][0..<listCounts[list.rawValue]])
     }
 
-    /// Fills the columns of `tokens` (at most `capacity`) from the word tables of a rule set.
-    /// Without a branch on the token's case (not predictable); a token with a lexicon id
-    /// reads its record, another one hashes and packs its bytes in one pass.
+    /// Fills the columns of `tokens` (at most `capacity`) from the word tables of a rule set,
+    /// and the lists with them, in one pass. Without a branch on the token's case (not
+    /// predictable); a token with a lexicon id reads its record (its list bits, pack, hash
+    /// and what the lists test of them), another one hashes and packs its bytes.
     func fill(_ tokens: [Token], tables: OrganizationTables) {
         let n = min(tokens.count, capacity)
         count = n
@@ -77,11 +78,12 @@ final class TokenColumns {
         let masks = masks.baseAddress!, packed = packed.baseAddress!, flags = flags.baseAddress!
         let lexIds = lexIds.baseAddress!, hashes = wordHashes.baseAddress!
         let starts = lists[List.nameStarts.rawValue].baseAddress!, anchors = lists[List.anchors.rawValue].baseAddress!
-        let stop = ListBits.stop.rawValue, headOrLegal = ListBits.head.rawValue | ListBits.legal.rawValue
         let title = TokenFlags.title.rawValue, capsLine = TokenFlags.capsLine.rawValue
         let upperAlpha = TokenFlags.upper.rawValue | TokenFlags.alpha.rawValue
         var startCount = 0, anchorCount = 0
         var top: Int32 = -1
+        // (Tests as 0 or 1 combined with `&` and `|`: `&&` and `||` would branch.)
+        @inline(__always) func one(_ b: Bool) -> Int { b ? 1 : 0 }
         tokens.withUnsafeBufferPointer { tokens in
             tables.lexEntries.withUnsafeBufferPointer { byId in
                 let entryCount = byId.count
@@ -92,41 +94,41 @@ final class TokenColumns {
                     flags[i] = f
                     lexIds[i] = lex
                     top = max(top, lex)
-                    var m: ListBits
+                    let m: ListBits
                     let p: UInt64
+                    let listTests: OrganizationTables.ListTests
                     if lex >= 0 && Int(lex) < entryCount {
                         let entry = byId.baseAddress! + Int(lex)
                         m = entry.pointee.masks
                         p = entry.pointee.pack
                         hashes[i] = entry.pointee.hash
+                        listTests = entry.pointee.listTests
                     } else {
                         let word = Self.hashAndPack(token.pointee.folded)
                         hashes[i] = word.hash
                         p = word.pack
-                        m = []
-                        if lookupAll || lex >= 0 || (word.space && multi & (1 << UInt64(min(word.length, 63))) != 0) {
+                        if lookupAll || lex >= 0
+                            || (multi & (1 << UInt64(min(word.length, 63))) != 0 && token.pointee.folded.utf8.contains(0x20)) {
                             m = wordMasks[token.pointee.folded] ?? []
+                        } else {
+                            m = []
                         }
+                        listTests = OrganizationTables.ListTests(masks: m, pack: p)
                     }
                     masks[i] = m
                     packed[i] = p
+                    // The lists (see `List`), without a branch: each token is written at the
+                    // end of every list, which grows by one when the token belongs to it.
+                    let fr = f.rawValue, tests = listTests.rawValue
+                    let k = Int32(truncatingIfNeeded: i)
+                    let isTitle = one(fr & title != 0)
+                    starts[startCount] = k
+                    startCount &+= isTitle & one(fr & capsLine == 0) & Int(tests & OrganizationTables.ListTests.notStop.rawValue)
+                    anchors[anchorCount] = k
+                    anchorCount &+= (isTitle & Int((tests & OrganizationTables.ListTests.anchorWord.rawValue) >> 1))
+                        | one(fr & upperAlpha == upperAlpha)
                 }
             }
-        }
-        // The lists (see `List`), from the columns just written, without a branch: each
-        // token is written at the end of every list, which grows by one when the token
-        // belongs to it.
-        // (Tests as 0 or 1 combined with `&` and `|`: `&&` and `||` would branch.)
-        @inline(__always) func one(_ b: Bool) -> Int { b ? 1 : 0 }
-        for i in 0..<n {
-            let f = flags[i].rawValue, m = masks[i].rawValue, p = packed[i]
-            let k = Int32(truncatingIfNeeded: i)
-            let isTitle = one(f & title != 0)
-            starts[startCount] = k
-            startCount &+= isTitle & one(f & capsLine == 0) & one(m & stop == 0)
-            anchors[anchorCount] = k
-            let word = one(m & headOrLegal != 0) | one(p == Word.sp) | one(p == Word.gmb) | one(p == Word.a) | one(p == Word.h)
-            anchorCount &+= (isTitle & word) | one(f & upperAlpha == upperAlpha)
         }
         listCounts[List.nameStarts.rawValue] = startCount
         listCounts[List.anchors.rawValue] = anchorCount
@@ -134,21 +136,25 @@ final class TokenColumns {
     }
 
     /// The FNV-1a hash of a word's bytes (`GazetteerIndex.plainHash`), its pack
-    /// (`Word.pack`), its length in bytes and whether it has a space: one pass over its bytes.
+    /// (`Word.pack`) and its length in bytes: one pass over its bytes (the pack only for a
+    /// word of 5 bytes or less).
     @inline(__always)
-    static func hashAndPack(_ word: String) -> (hash: UInt64, pack: UInt64, length: Int, space: Bool) {
-        if let result = word.utf8.withContiguousStorageIfAvailable({ bytes -> (UInt64, UInt64, Int, Bool) in
-            var hash = GazetteerIndex.offsetBasis, pack: UInt64 = 0, spaces = 0
+    static func hashAndPack(_ word: String) -> (hash: UInt64, pack: UInt64, length: Int) {
+        if let result = word.utf8.withContiguousStorageIfAvailable({ bytes -> (UInt64, UInt64, Int) in
+            var hash = GazetteerIndex.offsetBasis
             let length = bytes.count
+            if length > 5 {
+                for b in bytes { GazetteerIndex.mix(&hash, b) }
+                return (hash, .max, length)
+            }
+            var pack: UInt64 = 0
             for k in 0..<length {
                 let b = bytes[k]
                 GazetteerIndex.mix(&hash, b)
-                // Bytes past the fifth wrap around: the pack is only kept for 5 bytes or less.
                 pack |= UInt64(b) &<< UInt64(truncatingIfNeeded: 8 &* k)
-                spaces &+= b == 0x20 ? 1 : 0
             }
-            return (hash, length <= 5 ? pack | UInt64(length) << 56 : .max, length, spaces != 0)
+            return (hash, pack | UInt64(length) << 56, length)
         }) { return result }
-        return (GazetteerIndex.plainHash(word), Word.pack(word), word.utf8.count, word.utf8.contains(0x20))
+        return (GazetteerIndex.plainHash(word), Word.pack(word), word.utf8.count)
     }
 }
