@@ -73,9 +73,53 @@ public struct RuleSet: Sendable {
     mutating func addFolder(_ path: String, builtIn: Bool) throws {
         var files: [String] = []
         Self.collectRuleFiles(in: path, prefix: "", into: &files)
+        files.sort()
+        let vocabularyFiles = files.filter { $0.hasSuffix(".tsv") }
+        let ruleFiles = files.filter { $0.hasSuffix(".json") }
+        if builtIn {
+            // The built-in vocabularies are read on another thread while the rule files are
+            // parsed (parsing does not read them; `validate` checks the references after).
+            // A vocabulary error is still the one reported first, as when read in turn.
+            let vocabularies = VocabularyLoad(vocabulary, folder: path, files: vocabularyFiles)
+            var ruleError: Error? = nil
+            do {
+                for f in ruleFiles { try addFile(path + "/" + f, deferExamples: true) }
+            } catch {
+                ruleError = error
+            }
+            vocabulary = try vocabularies.result()
+            if let ruleError { throw ruleError }
+            return
+        }
         // Vocabularies first so that rules may use them; each in a stable order.
-        for f in files.sorted() where f.hasSuffix(".tsv") { try addFile(path + "/" + f, deferExamples: builtIn) }
-        for f in files.sorted() where f.hasSuffix(".json") { try addFile(path + "/" + f, deferExamples: builtIn) }
+        for f in vocabularyFiles { try addFile(path + "/" + f) }
+        for f in ruleFiles { try addFile(path + "/" + f) }
+    }
+
+    /// Vocabulary files read into a copy of a vocabulary on a background thread.
+    private final class VocabularyLoad: @unchecked Sendable {
+        private var vocabulary: Vocabulary
+        private var error: Error?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ start: Vocabulary, folder: String, files: [String]) {
+            vocabulary = start
+            BackgroundThread.start { [self] in
+                do {
+                    for f in files { try RuleSet.loadVocabularyFile(folder + "/" + f, into: &vocabulary) }
+                } catch {
+                    self.error = error
+                }
+                done.signal()
+            }
+        }
+
+        /// Waits for the files; the vocabulary with them, or the first error.
+        func result() throws -> Vocabulary {
+            done.wait()
+            if let error { throw error }
+            return vocabulary
+        }
     }
 
     /// The `.json` and `.tsv` files under a folder (relative paths, sub-folders included).
@@ -94,22 +138,30 @@ public struct RuleSet: Sendable {
     }
 
     mutating func addFile(_ path: String, deferExamples: Bool = false) throws {
-        // Read with POSIX calls (start-up reads some seventy small files: Foundation's file
-        // reading costs more than the reading itself); vocabularies are parsed as bytes.
-        guard let bytes = Self.readFile(path) else {
-            throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file")
-        }
         if path.hasSuffix(".tsv") {
-            try vocabulary.load(name: Self.vocabularyName(path), bytes: bytes, source: path)
+            try Self.loadVocabularyFile(path, into: &vocabulary)
             return
         }
+        guard let bytes = Self.readFile(path) else { throw Self.unreadable(path) }
         guard let contents = String(validating: bytes, as: UTF8.self) else {
             throw ExtractionError.invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file as UTF-8")
         }
         try add(contents: contents, source: path, deferExamples: deferExamples)
     }
 
-    /// The bytes of a file, or nil when it cannot be opened (read with `LineReader`).
+    /// Reads a vocabulary file (`NAME.tsv`) into `vocabulary`, parsed as bytes.
+    static func loadVocabularyFile(_ path: String, into vocabulary: inout Vocabulary) throws {
+        guard let bytes = readFile(path) else { throw unreadable(path) }
+        try vocabulary.load(name: vocabularyName(path), bytes: bytes, source: path)
+    }
+
+    static func unreadable(_ path: String) -> ExtractionError {
+        .invalidRules(file: path, line: nil, rule: nil, message: "cannot read the file")
+    }
+
+    /// The bytes of a file, or nil when it cannot be opened. Read with POSIX calls (start-up
+    /// reads some seventy small files: Foundation's file reading costs more than the
+    /// reading itself) through `LineReader`.
     static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         if fd < 0 { return nil }
