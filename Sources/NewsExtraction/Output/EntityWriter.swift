@@ -22,43 +22,55 @@ public struct EntityWriter {
     }
 
     public static func write(_ entities: [Entity], to w: inout JSONWriter, offsets: OffsetMap?) {
-        w.bytes.append(0x5B)
+        var out = PendingBytes(capacity: entities.count * 160)
+        defer { out.deallocate() }
+        out.append(0x5B)
         for (i, e) in entities.enumerated() {
-            if i > 0 { w.bytes.append(0x2C) }
-            write(e, to: &w, offsets: offsets)
+            if i > 0 { out.append(0x2C) }
+            write(e, to: &out, w: &w, offsets: offsets, extra: [])
         }
-        w.bytes.append(0x5D)
+        out.append(0x5D)
+        out.flush(into: &w)
     }
 
     public static func write(_ e: Entity, to w: inout JSONWriter, offsets: OffsetMap?, extra: [(String, JSONValue)] = []) {
-        w.raw("{\"type\":")
-        w.string(e.type.rawValue)
-        w.raw(",\"start\":")
-        w.int(offsets?.convert(e.start) ?? e.start)
-        w.raw(",\"end\":")
-        w.int(offsets?.convert(e.end) ?? e.end)
-        w.raw(",\"text\":")
-        w.string(e.text)
-        w.raw(",\"value\":")
-        w.write(e.value ?? .null)
-        w.raw(",\"rule\":")
-        w.string(e.rule)
-        if !e.fields.isEmpty {
+        var out = PendingBytes(capacity: 256)
+        defer { out.deallocate() }
+        write(e, to: &out, w: &w, offsets: offsets, extra: extra)
+        out.flush(into: &w)
+    }
+
+    /// Writes `e` into `out`, going through `w` for what `out` does not write itself.
+    private static func write(_ e: Entity, to out: inout PendingBytes, w: inout JSONWriter, offsets: OffsetMap?, extra: [(String, JSONValue)]) {
+        out.append("{\"type\":")
+        out.string(e.type.rawValue, &w)
+        out.append(",\"start\":")
+        out.int(offsets?.convert(e.start) ?? e.start)
+        out.append(",\"end\":")
+        out.int(offsets?.convert(e.end) ?? e.end)
+        out.append(",\"text\":")
+        out.string(e.text, &w)
+        out.append(",\"value\":")
+        out.value(e.value ?? .null, &w)
+        out.append(",\"rule\":")
+        out.string(e.rule, &w)
+        if e.fields.count == 1 {
+            // One field (most entities that have any): nothing to sort.
+            for (key, value) in e.fields where !isReserved(key) { field(key, value, &out, &w) }
+        } else if !e.fields.isEmpty {
             // Sorted pairs (keys are unique: the order of the sorted keys), no second lookup.
-            for (key, value) in e.fields.sorted(by: { $0.key < $1.key }) where !isReserved(key) {
-                w.bytes.append(0x2C)
-                w.string(key)
-                w.bytes.append(0x3A)
-                w.write(value)
-            }
+            for (key, value) in e.fields.sorted(by: { $0.key < $1.key }) where !isReserved(key) { field(key, value, &out, &w) }
         }
-        for (key, value) in extra {
-            w.bytes.append(0x2C)
-            w.string(key)
-            w.bytes.append(0x3A)
-            w.write(value)
-        }
-        w.bytes.append(0x7D)
+        for (key, value) in extra { field(key, value, &out, &w) }
+        out.append(0x7D)
+    }
+
+    @inline(__always)
+    private static func field(_ key: String, _ value: JSONValue, _ out: inout PendingBytes, _ w: inout JSONWriter) {
+        out.append(0x2C)
+        out.string(key, &w)
+        out.append(0x3A)
+        out.value(value, &w)
     }
 }
 
