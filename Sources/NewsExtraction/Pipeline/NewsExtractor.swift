@@ -173,15 +173,17 @@ public final class NewsExtractor: @unchecked Sendable {
         } else {
             candidates = extractCandidates(document)
         }
-        let (kept, discarded) = OverlapResolver.resolve(candidates, keepDiscarded: explain)
+        let (kept, discarded) = OverlapResolver.resolveIndices(candidates, keepDiscarded: explain)
         var entities: [Entity] = []
         entities.reserveCapacity(kept.count)
-        for c in kept {
-            let e = entity(c, text: text, dct: dct)
-            if let types, !types.contains(e.type) { continue }
-            entities.append(e)
+        candidates.withUnsafeBufferPointer { buffer in
+            for k in kept {
+                let e = entity(buffer.baseAddress! + k, text: text, dct: dct)
+                if let types, !types.contains(e.type) { continue }
+                entities.append(e)
+            }
         }
-        var lost = discarded.map { (entity($0.candidate, text: text, dct: dct), $0.reason) }
+        var lost = discarded.map { d in (withUnsafePointer(to: d.candidate) { entity($0, text: text, dct: dct) }, d.reason) }
         for c in rejected {
             let rule = ruleSet.rule(c.rule)
             lost.append((Entity(type: c.type, start: text.scalarOffset(utf16: c.start), end: text.scalarOffset(utf16: c.end),
@@ -192,11 +194,11 @@ public final class NewsExtractor: @unchecked Sendable {
     }
 
     /// Stage 6: anchors deferred values and converts offsets to Unicode scalars.
-    func entity(_ c: Candidate, text: DecodedText, dct: DocumentDate?) -> Entity {
-        var value = c.value
-        var fields = c.fields
-        var type = c.type
-        if let deferred = c.deferred { value = deferred.resolve(dct: dct, into: &fields) }
+    func entity(_ c: UnsafePointer<Candidate>, text: DecodedText, dct: DocumentDate?) -> Entity {
+        var value = c.pointee.value
+        var fields = c.pointee.fields
+        var type = c.pointee.type
+        if let deferred = c.pointee.deferred { value = deferred.resolve(dct: dct, into: &fields) }
         if !fields.isEmpty, case .string(let t)? = fields["timex_type"] {
             switch t {
             case "DURATION": type = .duration
@@ -205,8 +207,9 @@ public final class NewsExtractor: @unchecked Sendable {
             default: break
             }
         }
-        return Entity(type: type, start: text.scalarOffset(utf16: c.start), end: text.scalarOffset(utf16: c.end),
-                      text: text.text(utf16: c.start..<c.end), value: value, rule: c.rule, fields: fields)
+        let start = c.pointee.start, end = c.pointee.end
+        return Entity(type: type, start: text.scalarOffset(utf16: start), end: text.scalarOffset(utf16: end),
+                      text: text.text(utf16: start..<end), value: value, rule: c.pointee.rule, fields: fields)
     }
 
     /// Stage 4: every pattern rule at every token, then the named matchers.
