@@ -199,7 +199,7 @@ public final class NewsExtractor: @unchecked Sendable {
         var fields = c.pointee.fields
         var type = c.pointee.type
         if let deferred = c.pointee.deferred { value = deferred.resolve(dct: dct, into: &fields) }
-        if !fields.isEmpty, case .string(let t)? = fields["timex_type"] {
+        if !fields.isEmpty, case .string(let t)? = Self.timexType(in: fields) {
             switch t {
             case "DURATION": type = .duration
             case "SET": type = .set
@@ -210,6 +210,15 @@ public final class NewsExtractor: @unchecked Sendable {
         let start = c.pointee.start, end = c.pointee.end
         return Entity(type: type, start: text.scalarOffset(utf16: start), end: text.scalarOffset(utf16: end),
                       text: text.text(utf16: start..<end), value: value, rule: c.pointee.rule, fields: fields)
+    }
+
+    /// The `timex_type` field: a date has one or two fields, compared in place rather than
+    /// the key hashed for a lookup.
+    @inline(__always)
+    static func timexType(in fields: [String: JSONValue]) -> JSONValue? {
+        if fields.count > 4 { return fields["timex_type"] }
+        for (key, value) in fields where key == "timex_type" { return value }
+        return nil
     }
 
     /// Stage 4: every pattern rule at every token, then the named matchers.
@@ -232,7 +241,9 @@ public final class NewsExtractor: @unchecked Sendable {
                       let m = programRefs[r]!._withUnsafeGuaranteedRef({ matcher.match($0, at: i) }) else { continue }
                 let handle = ruleHandles[r]
                 let match = RuleMatch(document: document, rule: handle, range: i..<m.end, captures: m.captures)
-                var normalization = Normalization()
+                // Initialized once, not assigned over an empty one (an assignment copies the
+                // deferred value's existential and destroys the old one).
+                let normalization: Normalization
                 if let normalizer = normalizers[r] {
                     guard let n = normalizer(match) else {
                         if let rejected {
@@ -242,6 +253,8 @@ public final class NewsExtractor: @unchecked Sendable {
                         continue
                     }
                     normalization = n
+                } else {
+                    normalization = Normalization()
                 }
                 let range = normalization.range ?? match.range
                 guard !range.isEmpty else { continue }
