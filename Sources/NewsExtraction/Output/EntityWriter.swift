@@ -12,9 +12,12 @@ public struct EntityWriter {
     /// The keys every entity has; a type-specific field may not reuse one (it is not written).
     public static let reservedKeys: Set<String> = ["type", "start", "end", "text", "value", "rule"]
 
-    /// Whether a key is one of `reservedKeys` (compared, not hashed).
+    /// Whether a key is one of `reservedKeys` (compared, not hashed; a key of another length
+    /// than theirs, 3 to 5 bytes, is not compared at all).
     @inline(__always)
     static func isReserved(_ key: String) -> Bool {
+        let length = key.utf8.count
+        if length < 3 || length > 5 { return false }
         switch key {
         case "type", "start", "end", "text", "value", "rule": return true
         default: return false
