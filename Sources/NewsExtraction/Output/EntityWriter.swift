@@ -28,9 +28,13 @@ public struct EntityWriter {
         var out = PendingBytes(capacity: entities.count * 160)
         defer { out.deallocate() }
         out.append(0x5B)
-        for (i, e) in entities.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            write(e, to: &out, w: &w, offsets: offsets, extra: [])
+        // Entities read in place: a copy of each would retain and release its strings,
+        // value and fields.
+        entities.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                if i > 0 { out.append(0x2C) }
+                write(buffer.baseAddress! + i, to: &out, w: &w, offsets: offsets, extra: [])
+            }
         }
         out.append(0x5D)
         out.flush(into: &w)
@@ -39,30 +43,31 @@ public struct EntityWriter {
     public static func write(_ e: Entity, to w: inout JSONWriter, offsets: OffsetMap?, extra: [(String, JSONValue)] = []) {
         var out = PendingBytes(capacity: 256)
         defer { out.deallocate() }
-        write(e, to: &out, w: &w, offsets: offsets, extra: extra)
+        withUnsafePointer(to: e) { write($0, to: &out, w: &w, offsets: offsets, extra: extra) }
         out.flush(into: &w)
     }
 
     /// Writes `e` into `out`, going through `w` for what `out` does not write itself.
-    private static func write(_ e: Entity, to out: inout PendingBytes, w: inout JSONWriter, offsets: OffsetMap?, extra: [(String, JSONValue)]) {
+    private static func write(_ e: UnsafePointer<Entity>, to out: inout PendingBytes, w: inout JSONWriter, offsets: OffsetMap?,
+                              extra: [(String, JSONValue)]) {
         out.append("{\"type\":")
-        out.string(e.type.rawValue, &w)
+        out.string(e.pointee.type.rawValue, &w)
         out.append(",\"start\":")
-        out.int(offsets?.convert(e.start) ?? e.start)
+        out.int(offsets?.convert(e.pointee.start) ?? e.pointee.start)
         out.append(",\"end\":")
-        out.int(offsets?.convert(e.end) ?? e.end)
+        out.int(offsets?.convert(e.pointee.end) ?? e.pointee.end)
         out.append(",\"text\":")
-        out.string(e.text, &w)
+        out.string(e.pointee.text, &w)
         out.append(",\"value\":")
-        out.value(e.value ?? .null, &w)
+        out.value(e.pointee.value ?? .null, &w)
         out.append(",\"rule\":")
-        out.string(e.rule, &w)
-        if e.fields.count == 1 {
+        out.string(e.pointee.rule, &w)
+        if e.pointee.fields.count == 1 {
             // One field (most entities that have any): nothing to sort.
-            for (key, value) in e.fields where !isReserved(key) { field(key, value, &out, &w) }
-        } else if !e.fields.isEmpty {
+            for (key, value) in e.pointee.fields where !isReserved(key) { field(key, value, &out, &w) }
+        } else if !e.pointee.fields.isEmpty {
             // Sorted pairs (keys are unique: the order of the sorted keys), no second lookup.
-            for (key, value) in e.fields.sorted(by: { $0.key < $1.key }) where !isReserved(key) { field(key, value, &out, &w) }
+            for (key, value) in e.pointee.fields.sorted(by: { $0.key < $1.key }) where !isReserved(key) { field(key, value, &out, &w) }
         }
         for (key, value) in extra { field(key, value, &out, &w) }
         out.append(0x7D)
