@@ -89,6 +89,33 @@ final class MatchFilterTests: XCTestCase {
         }
     }
 
+    /// A token element taken at most once (plain or "?") is matched without a continuation:
+    /// the same end, the same tries in order (first success wins) and the same captures,
+    /// an optional element's empty capture included.
+    func testSingleTokenElementsKeepTheirCapturesAndBacktracking() throws {
+        func match(_ pattern: String, _ text: String) throws -> (end: Int, captures: [String])? {
+            let file = """
+            {"rules": [{"id": "test.p", "type": "DATE", "pattern": \(pattern),
+                        "examples": [{"text": "x", "match": "x"}], "counterexamples": ["y"]}]}
+            """
+            let rule = try XCTUnwrap(try RuleFileParser(source: "test.json", contents: file, deferExamples: true).parse().rules.first)
+            let doc = Self.extractor.tokens(text: text)
+            let matcher = PatternMatcher(tokens: doc.tokens, vocabulary: doc.vocabulary)
+            guard let m = matcher.match(try XCTUnwrap(rule.pattern), at: 0) else { return nil }
+            return (m.end, m.captures.map { "\($0.name):\($0.range.lowerBound)-\($0.range.upperBound)" })
+        }
+        let optional = #"[{"lower": "the"}, {"lower": "big", "op": "?", "name": "adj"}, {"lower": "deal", "name": "noun"}]"#
+        XCTAssertEqual(try match(optional, "the big deal")?.captures, ["adj:1-2", "noun:2-3"])
+        XCTAssertEqual(try match(optional, "the deal")?.captures, ["adj:1-1", "noun:1-2"])
+        XCTAssertNil(try match(optional, "the big big deal"))
+        // The optional word is taken, the rest fails, and the match backtracks to skip it.
+        let backtrack = #"[{"lower": "big", "op": "?", "name": "a"}, {"lower": "big", "name": "b"}, {"lower": "deal"}]"#
+        let m = try XCTUnwrap(try match(backtrack, "big deal"))
+        XCTAssertEqual(m.end, 2)
+        XCTAssertEqual(m.captures, ["a:0-0", "b:0-1"])
+        XCTAssertEqual(try match(backtrack, "big big deal")?.captures, ["a:0-1", "b:1-2"])
+    }
+
     func testWordListsAnswerAsTheVocabulary() {
         let doc = document("Officials said Friday that the council will meet again, as scheduled, until the following year's vote; exports were planned.")
         let vocabulary = doc.vocabulary

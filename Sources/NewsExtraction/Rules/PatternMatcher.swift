@@ -108,7 +108,27 @@ public final class PatternMatcher {
         steps -= 1
         if steps <= 0 { return nil }
         let node = nodes[Int(items[Int(item)])]
+        if node.kind == 0 && node.max == 1 && node.min <= 1 { return matchSingleToken(node, seq, item, pos, k) }
         return repeatNode(node, seq, item, count: 0, start: pos, pos, k)
+    }
+
+    /// `repeatNode` for a token test taken at most once (most elements: plain or "?"): the
+    /// same tries in the same order, steps and captures, without a continuation per try.
+    @inline(__always)
+    private func matchSingleToken(_ node: PatternProgram.Node, _ seq: Int32, _ item: Int32, _ pos: Int, _ k: Continuation) -> Int? {
+        if pos < tokens.count && passesCompiled(Int(node.a), pos) {
+            let mark = captureStack.count
+            if node.name >= 0 { captureStack.append((node.name, pos, pos + 1)) }
+            if let r = matchSequence(seq, item + 1, pos + 1, k) { return r }
+            dropCaptures(to: mark)
+        }
+        if node.min == 0 {
+            let mark = captureStack.count
+            if node.name >= 0 { captureStack.append((node.name, pos, pos)) }
+            if let r = matchSequence(seq, item + 1, pos, k) { return r }
+            dropCaptures(to: mark)
+        }
+        return nil
     }
 
     /// Greedy repetition of `node` (already matched `count` times from `start` to `pos`).
