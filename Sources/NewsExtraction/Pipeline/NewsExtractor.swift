@@ -223,8 +223,11 @@ public final class NewsExtractor: @unchecked Sendable {
 
     /// Stage 4: every pattern rule at every token, then the named matchers.
     func extractCandidates(_ document: SegmentedDocument, rejected: UnsafeMutablePointer<[Candidate]>? = nil) -> [Candidate] {
-        var candidates: [Candidate] = []
         let tokens = document.tokens
+        // Room for one candidate per eight tokens, made once, rather than the array regrown
+        // (and its candidates moved) several times per document.
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(tokens.count / 8 + 4)
         let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary, lexicon: lexicon)
         let ruleBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: index.bufferCapacity)
         defer { ruleBuffer.deallocate() }
