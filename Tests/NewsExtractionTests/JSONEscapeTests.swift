@@ -53,4 +53,45 @@ final class JSONEscapeTests: XCTestCase {
             XCTAssertEqual(try JSONLineReader.parse(w.bytes).text, s)
         }
     }
+
+    /// The entity writer writes plain strings and integers itself and the rest through the
+    /// JSON writer: the pieces must come out in order whichever path each takes.
+    func testEntityWriterMatchesThePlainWriter() {
+        let texts = ["plain", "with \"quotes\"", "tab\there", "caf\u{E9}", "", "a long plain text of more than eight bytes"]
+        let values: [JSONValue?] = [nil, .string("2023-08"), .string("back\\slash"), .int(-42), .number(12.5), .number(3),
+                                    .number(.nan), .bool(true), .array([.int(1), .string("x\n")]), .object([("k", .null)])]
+        let fieldSets: [[String: JSONValue]] = [[:], ["unit": .string("percent")], ["b": .int(2), "a": .string("q\"q"), "rule": .int(9)]]
+        var entities: [Entity] = []
+        for (k, text) in texts.enumerated() {
+            for (j, value) in values.enumerated() {
+                entities.append(Entity(type: .date, start: k * 1000 + j, end: -j, text: text, value: value,
+                                       rule: k % 2 == 0 ? "date.x" : "date.\u{1}", fields: fieldSets[(k + j) % fieldSets.count]))
+            }
+        }
+        var expected = JSONWriter()
+        expected.raw("[")
+        for (i, e) in entities.enumerated() {
+            if i > 0 { expected.raw(",") }
+            expected.raw("{\"type\":"); expected.string(e.type.rawValue)
+            expected.raw(",\"start\":"); expected.int(e.start)
+            expected.raw(",\"end\":"); expected.int(e.end)
+            expected.raw(",\"text\":"); expected.string(e.text)
+            expected.raw(",\"value\":"); expected.write(e.value ?? .null)
+            expected.raw(",\"rule\":"); expected.string(e.rule)
+            for key in e.fields.keys.sorted() where !EntityWriter.isReserved(key) {
+                expected.raw(","); expected.string(key); expected.raw(":"); expected.write(e.fields[key]!)
+            }
+            expected.raw("}")
+        }
+        expected.raw("]")
+        var w = JSONWriter()
+        w.raw("x")
+        EntityWriter.write(entities, to: &w, offsets: nil)
+        XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), "x" + String(decoding: expected.bytes, as: UTF8.self))
+        for (n, expected) in [(0, "0"), (7, "7"), (-7, "-7"), (1_234_567, "1234567"), (Int.min, "\(Int.min)"), (Int.max, "\(Int.max)")] {
+            var w = JSONWriter()
+            w.int(n)
+            XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), expected)
+        }
+    }
 }

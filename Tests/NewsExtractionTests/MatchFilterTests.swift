@@ -59,6 +59,63 @@ final class MatchFilterTests: XCTestCase {
             .filter { $0.rule == "date.weekend" }.map(\.text), ["the weekend"])
     }
 
+    /// The rules a token tries come from its word's and shape's buckets, the buckets of the
+    /// flags it has and the rules always tried, sorted and unique, whichever way the flag
+    /// buckets are visited.
+    func testRuleIndexVisitsTheBucketsOfATokensFlags() {
+        let index = Self.extractor.index
+        XCTAssertFalse(index.flagRangeOfBit.isEmpty, "every flag bucket is one flag")
+        let buffer = UnsafeMutablePointer<Int32>.allocate(capacity: index.bufferCapacity)
+        defer { buffer.deallocate() }
+        var state: UInt64 = 7
+        for step in 0..<4000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let flags = UInt32(truncatingIfNeeded: state >> 20) & (step < 512 ? UInt32(step) : UInt32.max)
+            let lex = Int32(truncatingIfNeeded: (state >> 40) % UInt64(index.lexStart.count + 2)) - 1
+            let shape = Int32(truncatingIfNeeded: (state >> 8) % UInt64(index.shapeStart.count + 2)) - 1
+            var expected = Set<Int32>()
+            if lex >= 0 && Int(lex) + 1 < index.lexStart.count {
+                expected.formUnion(index.lexRules[Int(index.lexStart[Int(lex)])..<Int(index.lexStart[Int(lex) + 1])])
+            }
+            if shape >= 0 && Int(shape) + 1 < index.shapeStart.count {
+                expected.formUnion(index.shapeRules[Int(index.shapeStart[Int(shape)])..<Int(index.shapeStart[Int(shape) + 1])])
+            }
+            for range in index.flagRanges where flags & range.flag == range.flag {
+                expected.formUnion(index.flagRules[Int(range.start)..<Int(range.end)])
+            }
+            expected.formUnion(index.alwaysRules)
+            let n = index.rules(lex: lex, shapeId: shape, flags: TokenFlags(rawValue: flags), into: buffer)
+            XCTAssertEqual(Array(UnsafeBufferPointer(start: buffer, count: n)), expected.sorted(), "flags \(flags) lex \(lex) shape \(shape)")
+        }
+    }
+
+    /// A token element taken at most once (plain or "?") is matched without a continuation:
+    /// the same end, the same tries in order (first success wins) and the same captures,
+    /// an optional element's empty capture included.
+    func testSingleTokenElementsKeepTheirCapturesAndBacktracking() throws {
+        func match(_ pattern: String, _ text: String) throws -> (end: Int, captures: [String])? {
+            let file = """
+            {"rules": [{"id": "test.p", "type": "DATE", "pattern": \(pattern),
+                        "examples": [{"text": "x", "match": "x"}], "counterexamples": ["y"]}]}
+            """
+            let rule = try XCTUnwrap(try RuleFileParser(source: "test.json", contents: file, deferExamples: true).parse().rules.first)
+            let doc = Self.extractor.tokens(text: text)
+            let matcher = PatternMatcher(tokens: doc.tokens, vocabulary: doc.vocabulary)
+            guard let m = matcher.match(try XCTUnwrap(rule.pattern), at: 0) else { return nil }
+            return (m.end, m.captures.map { "\($0.name):\($0.range.lowerBound)-\($0.range.upperBound)" })
+        }
+        let optional = #"[{"lower": "the"}, {"lower": "big", "op": "?", "name": "adj"}, {"lower": "deal", "name": "noun"}]"#
+        XCTAssertEqual(try match(optional, "the big deal")?.captures, ["adj:1-2", "noun:2-3"])
+        XCTAssertEqual(try match(optional, "the deal")?.captures, ["adj:1-1", "noun:1-2"])
+        XCTAssertNil(try match(optional, "the big big deal"))
+        // The optional word is taken, the rest fails, and the match backtracks to skip it.
+        let backtrack = #"[{"lower": "big", "op": "?", "name": "a"}, {"lower": "big", "name": "b"}, {"lower": "deal"}]"#
+        let m = try XCTUnwrap(try match(backtrack, "big deal"))
+        XCTAssertEqual(m.end, 2)
+        XCTAssertEqual(m.captures, ["a:0-0", "b:0-1"])
+        XCTAssertEqual(try match(backtrack, "big big deal")?.captures, ["a:0-1", "b:1-2"])
+    }
+
     func testWordListsAnswerAsTheVocabulary() {
         let doc = document("Officials said Friday that the council will meet again, as scheduled, until the following year's vote; exports were planned.")
         let vocabulary = doc.vocabulary

@@ -25,6 +25,13 @@ public struct TimexValue: DeferredValue, Equatable {
     public func resolve(dct: DocumentDate?, into fields: inout [String: JSONValue]) -> JSONValue {
         let anchor = DateAnchor(dct: dct)
         let r = anchor.value(spec)
+        if fields.isEmpty && mod == nil && r.anchored, let only = Self.typeOnlyFields(timexType) {
+            // Most dates: the type is the one field (a range's bounds are added below).
+            if case .range = spec, r.value.utf8.contains(0x2F) {} else {
+                fields = only
+                return .string(r.value)
+            }
+        }
         fields["timex_type"] = .string(timexType)
         if let mod { fields["mod"] = .string(mod) }
         if case .range = spec, let slash = r.value.firstIndex(of: "/") {
@@ -34,6 +41,23 @@ public struct TimexValue: DeferredValue, Equatable {
         if !r.anchored { fields["anchor"] = .string(anchorNote ?? Self.note(spec)) }
         return .string(r.value)
     }
+
+    /// The fields of a value whose only field is its type, made once per type and shared
+    /// (a dictionary made per date cost an allocation and a hash), for the four TIMEX3 types.
+    static func typeOnlyFields(_ timexType: String) -> [String: JSONValue]? {
+        switch timexType {
+        case "DATE": return dateOnly
+        case "DURATION": return durationOnly
+        case "SET": return setOnly
+        case "TIME": return timeOnly
+        default: return nil
+        }
+    }
+
+    private static let dateOnly: [String: JSONValue] = ["timex_type": .string("DATE")]
+    private static let durationOnly: [String: JSONValue] = ["timex_type": .string("DURATION")]
+    private static let setOnly: [String: JSONValue] = ["timex_type": .string("SET")]
+    private static let timeOnly: [String: JSONValue] = ["timex_type": .string("TIME")]
 
     /// How an unanchored value relates to the DCT, TIMEX3-style (`DCT-P1Y`, `DCT+P1D`, `DCT`).
     static func note(_ spec: DateSpec) -> String {

@@ -17,6 +17,11 @@ struct RuleIndex: Sendable {
     /// The flag buckets and the rules always tried, flattened: per flag its range in `flagRules`.
     private(set) var flagRanges: [(flag: UInt32, start: Int32, end: Int32)] = []
     private(set) var flagRules: [Int32] = []
+    /// The flag buckets by flag bit when every bucket's flag is one bit (`flagBits` their
+    /// union): a token visits only the buckets of the flags it has, one per set bit, instead
+    /// of testing every bucket's flag. Empty otherwise (then `flagRanges` is walked).
+    private(set) var flagRangeOfBit: [(start: Int32, end: Int32)] = []
+    private(set) var flagBits: UInt32 = 0
     private(set) var alwaysRules: [Int32] = []
     /// The most rules `rules(lex:shapeId:flags:into:)` writes for one token (before it
     /// removes duplicates): the size of the buffer it needs.
@@ -118,6 +123,15 @@ struct RuleIndex: Sendable {
             flagRules += list.map(Int32.init)
             flagRanges.append((flag.rawValue, start, Int32(flagRules.count)))
         }
+        flagBits = 0
+        flagRangeOfBit = []
+        if flagRanges.allSatisfy({ $0.flag.nonzeroBitCount == 1 }) {
+            flagRangeOfBit = Array(repeating: (0, 0), count: 32)
+            for range in flagRanges {
+                flagBits |= range.flag
+                flagRangeOfBit[range.flag.trailingZeroBitCount] = (range.start, range.end)
+            }
+        }
         alwaysRules = always.map(Int32.init)
         bufferCapacity = max(1, words.longest + shapes.longest + flagRules.count + alwaysRules.count)
     }
@@ -135,7 +149,17 @@ struct RuleIndex: Sendable {
         if lex >= 0 && Int(lex) + 1 < lexStart.count { add(lexRules, lexStart[Int(lex)], lexStart[Int(lex) + 1]) }
         if shapeId >= 0 && Int(shapeId) + 1 < shapeStart.count { add(shapeRules, shapeStart[Int(shapeId)], shapeStart[Int(shapeId) + 1]) }
         let raw = flags.rawValue
-        for k in flagRanges.indices where raw & flagRanges[k].flag == flagRanges[k].flag { add(flagRules, flagRanges[k].start, flagRanges[k].end) }
+        if flagRangeOfBit.isEmpty {
+            for k in flagRanges.indices where raw & flagRanges[k].flag == flagRanges[k].flag { add(flagRules, flagRanges[k].start, flagRanges[k].end) }
+        } else {
+            // The buckets' order does not matter: several are sorted and merged below.
+            var bits = raw & flagBits
+            while bits != 0 {
+                let range = flagRangeOfBit[bits.trailingZeroBitCount]
+                add(flagRules, range.start, range.end)
+                bits &= bits - 1
+            }
+        }
         add(alwaysRules, 0, Int32(alwaysRules.count))
         // Each bucket is sorted and unique: several need a sort and duplicates removed.
         if sources > 1 && n > 1 {

@@ -176,7 +176,7 @@ public struct JSONLineReader {
                 if !escaped {
                     result = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]), as: UTF8.self)
                 } else {
-                    out.append(contentsOf: bytes[runStart..<pos])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
                     result = String(decoding: out, as: UTF8.self)
                 }
                 pos += 1
@@ -184,8 +184,13 @@ public struct JSONLineReader {
             }
             if c < 0x20 { throw error("control character in a string") }
             if c == 0x5C {
+                if decode {
+                    // The decoded string is never longer than the rest of the line: one
+                    // allocation, however many escapes (a news text has a "\n" per paragraph).
+                    if !escaped { out.reserveCapacity(bytes.count - runStart) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<pos]))
+                }
                 escaped = true
-                if decode { out.append(contentsOf: bytes[runStart..<pos]) }
                 pos += 1
                 guard pos < bytes.count else { break }
                 let e = bytes[pos]

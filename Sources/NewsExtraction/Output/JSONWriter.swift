@@ -23,6 +23,25 @@ public struct JSONWriter: Sendable {
         return zeros & highs == 0
     }
 
+    /// Whether no byte of `buf` needs escaping in a JSON string.
+    @inline(__always)
+    static func isPlain(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buf.count
+        if let raw = UnsafeRawPointer(buf.baseAddress) {
+            while i + 8 <= n {
+                if !isPlain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
+                i += 8
+            }
+        }
+        while i < n {
+            let c = buf[i]
+            if c < 0x20 || c == 0x22 || c == 0x5C { return false }
+            i += 1
+        }
+        return true
+    }
+
     public mutating func string(_ s: String) {
         bytes.append(0x22)
         var s = s
@@ -59,21 +78,40 @@ public struct JSONWriter: Sendable {
         bytes.append(0x22)
     }
 
-    public mutating func int(_ i: Int) {
-        if i == 0 { bytes.append(0x30); return }
-        var v = i.magnitude
-        if i < 0 { bytes.append(0x2D) }
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)
+    /// The most bytes `writeDecimal` writes: a sign and 19 digits.
+    static let maxDigits = 20
+
+    /// Writes `i` in decimal at `p` (room for `maxDigits`); returns the bytes written.
+    @inline(__always)
+    static func writeDecimal(_ i: Int, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        if i == 0 { p[0] = 0x30; return 1 }
         var n = 0
-        withUnsafeMutableBytes(of: &tmp) { p in
-            while v > 0 { p[n] = UInt8(v % 10) + 0x30; v /= 10; n += 1 }
-            for k in stride(from: n - 1, through: 0, by: -1) { bytes.append(p[k]) }
+        if i < 0 { p[0] = 0x2D; n = 1 }
+        var v = i.magnitude, digits = 0
+        while v > 0 { p[n + digits] = UInt8(v % 10) + 0x30; v /= 10; digits += 1 }
+        // The digits were written lowest first: reverse them.
+        var a = n, b = n + digits - 1
+        while a < b { let t = p[a]; p[a] = p[b]; p[b] = t; a += 1; b -= 1 }
+        return n + digits
+    }
+
+    public mutating func int(_ i: Int) {
+        var tmp: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &tmp) { raw in
+            let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: Self.writeDecimal(i, to: p)))
         }
+    }
+
+    /// The integer a number is written as (an integral value below 10^15), or nil.
+    @inline(__always)
+    static func integralValue(_ d: Double) -> Int? {
+        d == d.rounded() && abs(d) < 1e15 ? Int(d) : nil
     }
 
     public mutating func number(_ d: Double) {
         if d.isNaN || d.isInfinite { raw("null"); return }
-        if d == d.rounded(), abs(d) < 1e15 { int(Int(d)); return }
+        if let i = Self.integralValue(d) { int(i); return }
         bytes.append(contentsOf: Array("\(d)".utf8))
     }
 

@@ -7,7 +7,7 @@ public enum PercentNormalizers {
     public static let all: [String: Normalizer] = [
         "percent-value": { m in
             guard let r = m.capture("number"), let v = NumberPhraseParser.value(r, in: m.document) else { return nil }
-            return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(v), fields: ["unit": PercentValue.unit(m)]))
+            return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(v), fields: PercentValue.unitFields(m)))
         },
         "percent-fraction": { m in
             guard let f = m.capture("fraction"), let fraction = NumberPhraseParser.value(f, in: m.document) else { return nil }
@@ -16,14 +16,14 @@ public enum PercentNormalizers {
                 guard let n = NumberPhraseParser.value(c, in: m.document) else { return nil }
                 count = n
             }
-            return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(count * fraction), fields: ["unit": PercentValue.unit(m)]))
+            return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(count * fraction), fields: PercentValue.unitFields(m)))
         },
         "percent-one": { m in
-            PercentQualifier.attach(to: m, Normalization(value: .int(1), fields: ["unit": PercentValue.unit(m)]))
+            PercentQualifier.attach(to: m, Normalization(value: .int(1), fields: PercentValue.unitFields(m)))
         },
         "percent-glued": { m in
             guard let r = m.capture("number"), r.count == 1, let v = PercentValue.gluedUnit(m.document.tokens[r.lowerBound].folded) else { return nil }
-            return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(v), fields: ["unit": .string("percent")]))
+            return PercentQualifier.attach(to: m, Normalization(value: PercentValue.json(v), fields: PercentValue.percentFields))
         },
         "percent-range": { m in
             guard let a = m.capture("number"), let b = m.capture("number2"),

@@ -15,6 +15,14 @@ enum PercentValue {
         return .string("percent")
     }
 
+    /// The fields `["unit": unit(m)]`, shared per unit (not a dictionary made per match).
+    static func unitFields(_ m: RuleMatch) -> [String: JSONValue] {
+        unit(m) == .string("percent") ? percentFields : pointFields
+    }
+
+    static let percentFields: [String: JSONValue] = ["unit": .string("percent")]
+    private static let pointFields: [String: JSONValue] = ["unit": .string("percentage_point")]
+
     /// True for a tally written like a range ("won 59% to 41%", "55%-45%", "by a 37%
     /// to 28% margin", "56% to 39% over the other candidate"): both figures carry the
     /// percent unit, the link is "to" or a hyphen, the first figure is the larger, and

@@ -173,15 +173,17 @@ public final class NewsExtractor: @unchecked Sendable {
         } else {
             candidates = extractCandidates(document)
         }
-        let (kept, discarded) = OverlapResolver.resolve(candidates, keepDiscarded: explain)
+        let (kept, discarded) = OverlapResolver.resolveIndices(candidates, keepDiscarded: explain)
         var entities: [Entity] = []
         entities.reserveCapacity(kept.count)
-        for c in kept {
-            let e = entity(c, text: text, dct: dct)
-            if let types, !types.contains(e.type) { continue }
-            entities.append(e)
+        candidates.withUnsafeBufferPointer { buffer in
+            for k in kept {
+                let e = entity(buffer.baseAddress! + k, text: text, dct: dct)
+                if let types, !types.contains(e.type) { continue }
+                entities.append(e)
+            }
         }
-        var lost = discarded.map { (entity($0.candidate, text: text, dct: dct), $0.reason) }
+        var lost = discarded.map { d in (withUnsafePointer(to: d.candidate) { entity($0, text: text, dct: dct) }, d.reason) }
         for c in rejected {
             let rule = ruleSet.rule(c.rule)
             lost.append((Entity(type: c.type, start: text.scalarOffset(utf16: c.start), end: text.scalarOffset(utf16: c.end),
@@ -192,12 +194,12 @@ public final class NewsExtractor: @unchecked Sendable {
     }
 
     /// Stage 6: anchors deferred values and converts offsets to Unicode scalars.
-    func entity(_ c: Candidate, text: DecodedText, dct: DocumentDate?) -> Entity {
-        var value = c.value
-        var fields = c.fields
-        var type = c.type
-        if let deferred = c.deferred { value = deferred.resolve(dct: dct, into: &fields) }
-        if !fields.isEmpty, case .string(let t)? = fields["timex_type"] {
+    func entity(_ c: UnsafePointer<Candidate>, text: DecodedText, dct: DocumentDate?) -> Entity {
+        var value = c.pointee.value
+        var fields = c.pointee.fields
+        var type = c.pointee.type
+        if let deferred = c.pointee.deferred { value = deferred.resolve(dct: dct, into: &fields) }
+        if !fields.isEmpty, case .string(let t)? = Self.timexType(in: fields) {
             switch t {
             case "DURATION": type = .duration
             case "SET": type = .set
@@ -205,14 +207,27 @@ public final class NewsExtractor: @unchecked Sendable {
             default: break
             }
         }
-        return Entity(type: type, start: text.scalarOffset(utf16: c.start), end: text.scalarOffset(utf16: c.end),
-                      text: text.text(utf16: c.start..<c.end), value: value, rule: c.rule, fields: fields)
+        let start = c.pointee.start, end = c.pointee.end
+        return Entity(type: type, start: text.scalarOffset(utf16: start), end: text.scalarOffset(utf16: end),
+                      text: text.text(utf16: start..<end), value: value, rule: c.pointee.rule, fields: fields)
+    }
+
+    /// The `timex_type` field: a date has one or two fields, compared in place rather than
+    /// the key hashed for a lookup.
+    @inline(__always)
+    static func timexType(in fields: [String: JSONValue]) -> JSONValue? {
+        if fields.count > 4 { return fields["timex_type"] }
+        for (key, value) in fields where key == "timex_type" { return value }
+        return nil
     }
 
     /// Stage 4: every pattern rule at every token, then the named matchers.
     func extractCandidates(_ document: SegmentedDocument, rejected: UnsafeMutablePointer<[Candidate]>? = nil) -> [Candidate] {
-        var candidates: [Candidate] = []
         let tokens = document.tokens
+        // Room for one candidate per eight tokens, made once, rather than the array regrown
+        // (and its candidates moved) several times per document.
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(tokens.count / 8 + 4)
         let matcher = PatternMatcher(tokens: tokens, vocabulary: document.vocabulary, lexicon: lexicon)
         let ruleBuffer = UnsafeMutablePointer<Int32>.allocate(capacity: index.bufferCapacity)
         defer { ruleBuffer.deallocate() }
@@ -229,7 +244,9 @@ public final class NewsExtractor: @unchecked Sendable {
                       let m = programRefs[r]!._withUnsafeGuaranteedRef({ matcher.match($0, at: i) }) else { continue }
                 let handle = ruleHandles[r]
                 let match = RuleMatch(document: document, rule: handle, range: i..<m.end, captures: m.captures)
-                var normalization = Normalization()
+                // Initialized once, not assigned over an empty one (an assignment copies the
+                // deferred value's existential and destroys the old one).
+                let normalization: Normalization
                 if let normalizer = normalizers[r] {
                     guard let n = normalizer(match) else {
                         if let rejected {
@@ -239,6 +256,8 @@ public final class NewsExtractor: @unchecked Sendable {
                         continue
                     }
                     normalization = n
+                } else {
+                    normalization = Normalization()
                 }
                 let range = normalization.range ?? match.range
                 guard !range.isEmpty else { continue }

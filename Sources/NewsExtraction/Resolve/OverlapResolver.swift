@@ -36,6 +36,14 @@ public enum OverlapResolver {
     /// moved or copied while ranking.
     public static func resolve(_ candidates: [Candidate], keepDiscarded: Bool = false) -> (kept: [Candidate], discarded: [Discarded]) {
         if candidates.count <= 1 { return (candidates, []) }
+        let (kept, discarded) = resolveIndices(candidates, keepDiscarded: keepDiscarded)
+        return (kept.map { candidates[$0] }, discarded)
+    }
+
+    /// The same, the kept candidates given by their indices in `candidates` (in output
+    /// order): stage 6 reads them in place instead of copying each.
+    static func resolveIndices(_ candidates: [Candidate], keepDiscarded: Bool = false) -> (kept: [Int], discarded: [Discarded]) {
+        if candidates.count <= 1 { return (Array(candidates.indices), []) }
         return candidates.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             var order = Array(0..<buffer.count)
@@ -83,10 +91,7 @@ public enum OverlapResolver {
                 if a.pointee.type != b.pointee.type { return a.pointee.type < b.pointee.type }
                 return x < y
             }
-            var kept: [Candidate] = []
-            kept.reserveCapacity(outputOrder.count)
-            for x in outputOrder { kept.append(base[keptIndices[x]]) }
-            return (kept, discarded)
+            return (outputOrder.map { keptIndices[$0] }, discarded)
         }
     }
 }

@@ -108,7 +108,27 @@ public final class PatternMatcher {
         steps -= 1
         if steps <= 0 { return nil }
         let node = nodes[Int(items[Int(item)])]
+        if node.kind == 0 && node.max == 1 && node.min <= 1 { return matchSingleToken(node, seq, item, pos, k) }
         return repeatNode(node, seq, item, count: 0, start: pos, pos, k)
+    }
+
+    /// `repeatNode` for a token test taken at most once (most elements: plain or "?"): the
+    /// same tries in the same order, steps and captures, without a continuation per try.
+    @inline(__always)
+    private func matchSingleToken(_ node: PatternProgram.Node, _ seq: Int32, _ item: Int32, _ pos: Int, _ k: Continuation) -> Int? {
+        if pos < tokens.count && passesCompiled(Int(node.a), pos) {
+            let mark = captureStack.count
+            if node.name >= 0 { captureStack.append((node.name, pos, pos + 1)) }
+            if let r = matchSequence(seq, item + 1, pos + 1, k) { return r }
+            dropCaptures(to: mark)
+        }
+        if node.min == 0 {
+            let mark = captureStack.count
+            if node.name >= 0 { captureStack.append((node.name, pos, pos)) }
+            if let r = matchSequence(seq, item + 1, pos, k) { return r }
+            dropCaptures(to: mark)
+        }
+        return nil
     }
 
     /// Greedy repetition of `node` (already matched `count` times from `start` to `pos`).
@@ -161,13 +181,30 @@ public final class PatternMatcher {
     @inline(__always)
     private func canBegin(_ program: PatternProgram, _ prefixes: UnsafeMutablePointer<Int32>, at start: Int) -> Bool {
         let compiled = program.compiledPointer, pool = program.poolPointer, tests = program.tests
+        // The prefixes are listed depth first: neighbours often begin with the same tests.
+        // The last outcome of the first and second token's tests is kept and reused for
+        // the same test (the tests are pure; the tokens are the same for every prefix).
+        var lastFirst: Int32 = -1, lastSecond: Int32 = -1
+        var firstPasses = false, secondPasses = false
         var p = prefixes
         for _ in 0..<program.prefixCount {
             let length = Int(p.pointee)
             var all = true
             for k in 0..<length {
                 let pos = start + k
-                if pos >= tokens.count || !passesCompiled(tests, compiled, pool, Int(p[1 + k]), pos) { all = false; break }
+                if pos >= tokens.count { all = false; break }
+                let test = p[1 + k]
+                let passes: Bool
+                if k == 0 {
+                    if test != lastFirst { lastFirst = test; firstPasses = passesCompiled(tests, compiled, pool, Int(test), pos) }
+                    passes = firstPasses
+                } else if k == 1 {
+                    if test != lastSecond { lastSecond = test; secondPasses = passesCompiled(tests, compiled, pool, Int(test), pos) }
+                    passes = secondPasses
+                } else {
+                    passes = passesCompiled(tests, compiled, pool, Int(test), pos)
+                }
+                if !passes { all = false; break }
             }
             if all { return true }
             p += 1 + length
