@@ -395,13 +395,14 @@ public final class Segmenter: @unchecked Sendable {
                 var k1 = raw.loadUnaligned(fromByteOffset: Self.fastTokenLength + 8, as: UInt64.self)
                 if n < 8 { k0 &= (1 &<< UInt64(8 * n)) &- 1; k1 = 0 }
                 else if n < 16 { k1 &= (1 &<< UInt64(8 * (n - 8))) &- 1 }
-                let r = tables.pointee.shapeCache.record(k0, k1, n)
-                if r.pointee.count == n && r.pointee.k0 == k0 && r.pointee.k1 == k1 {
+                let cache = tables.pointee.shapeCache
+                let r = cache.record(k0, k1, n)
+                if cache.holds(r, k0, k1, n) {
                     shape = r.pointee.string
                     shapeId = r.pointee.lex
                 } else {
                     (shape, shapeId, _) = Self.findShape(shapeKey, tables)
-                    r.pointee = ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(n), lex: shapeId, string: shape)
+                    cache.store(ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(n), lex: shapeId, string: shape), at: r)
                 }
             } else {
                 (shape, shapeId, _) = Self.findShape(shapeKey, tables)
@@ -415,14 +416,15 @@ public final class Segmenter: @unchecked Sendable {
             if count <= 16 {
                 let k0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
                 let k1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                let r = tables.pointee.wordCache.record(k0, k1, count)
-                if r.pointee.count == count && r.pointee.k0 == k0 && r.pointee.k1 == k1 {
+                let cache = tables.pointee.wordCache
+                let r = cache.record(k0, k1, count)
+                if cache.holds(r, k0, k1, count) {
                     folded = r.pointee.string
                     lex = r.pointee.lex
                     valueEntry = r.pointee.valueEntry
                 } else {
                     (folded, lex, valueEntry) = Self.findWord(wordKey, tables)
-                    r.pointee = ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(count), lex: lex, valueEntry: valueEntry, string: folded)
+                    cache.store(ShortKeyCache.Record(k0: k0, k1: k1, count: Int32(count), lex: lex, valueEntry: valueEntry, string: folded), at: r)
                 }
             } else {
                 (folded, lex, valueEntry) = Self.findWord(wordKey, tables)
