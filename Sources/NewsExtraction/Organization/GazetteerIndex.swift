@@ -15,10 +15,10 @@ public final class GazetteerIndex: Sendable {
         public var team: Bool = false
     }
 
-    /// Organization names and acronyms.
-    public let positive: [UInt64: Entry]
-    /// Places, countries and nationalities (the value: the name is written in capitals).
-    public let negative: [UInt64: Bool]
+    /// The number of organization names and acronyms.
+    public var positiveCount: Int { positiveIndex.count }
+    /// The number of places, countries and nationalities.
+    public var negativeCount: Int { negativeIndex.count }
     /// The longest entry, in tokens (bounds the scan).
     public let maxTokens: Int
     /// The states of the positive entries (names and acronyms) where a token can end, for the
@@ -28,8 +28,9 @@ public final class GazetteerIndex: Sendable {
     /// in neither, and a miss there costs no dictionary lookup (no SipHash of the key).
     let positiveKeys: PhraseTable
     let negativeKeys: PhraseTable
-    /// `positive` and `negative` as exact tables, for the lookups (no SipHash of the key):
-    /// the index of the entry in `positiveEntries`; 1 for a place written in capitals, else 0.
+    /// The organization names and acronyms, and the places, countries and nationalities, as
+    /// exact tables (no SipHash of the key), filled as the files are read: the index of the
+    /// entry in `positiveEntries`; 1 for a place written in capitals, else 0.
     private let positiveIndex: HashIndex
     private let positiveEntries: [Entry]
     private let negativeIndex: HashIndex
@@ -58,18 +59,32 @@ public final class GazetteerIndex: Sendable {
 
     /// Loads every `.tab` file of a folder (a missing folder gives empty tables).
     public init(folder: String) {
-        var positive: [UInt64: Entry] = [:]
-        var negative: [UInt64: Bool] = [:]
-        positive.reserveCapacity(12_000)
-        negative.reserveCapacity(8_000)
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
+        let contents = files.compactMap { file in
+            FileManager.default.contents(atPath: folder + "/" + file).map { (isNegative: file.hasPrefix("negative_"), data: $0) }
+        }
+        // Room for one entry per line (an acronym beside a name may grow a table once), and
+        // for the scan's states: about three per positive line (the builder's array is the
+        // largest temporary of the load).
+        var lines = (positive: 0, negative: 0)
+        for (isNegative, data) in contents {
+            let count = Self.lineCount(data)
+            if isNegative { lines.negative += count } else { lines.positive += count }
+        }
+        var positiveIndex = HashIndex(capacity: lines.positive)
+        var positiveEntries: [Entry] = []
+        positiveEntries.reserveCapacity(lines.positive)
+        var negativeIndex = HashIndex(capacity: lines.negative)
         var prefixes = PhraseTable.Builder()
-        prefixes.states.reserveCapacity(40_000)
+        prefixes.states.reserveCapacity(lines.positive * 7 / 2)
         var maxTokens = 1
         var nonASCIINegatives: [String] = []
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
-            let isNegative = file.hasPrefix("negative_")
+        // The value tells whether the place is written in capitals ("USA", "UAE"): once
+        // true, it stays.
+        func addNegative(_ hash: UInt64, capitals: Bool) {
+            if negativeIndex.insert(hash, capitals ? 1 : 0) == 0 && capitals { negativeIndex.update(hash, 1) }
+        }
+        for (isNegative, data) in contents {
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 var lineStart = 0
@@ -113,9 +128,7 @@ public final class GazetteerIndex: Sendable {
                         }
                         let (hash, tokens) = Self.hashWords(name)
                         maxTokens = max(maxTokens, tokens)
-                        // The value tells whether the place is written in capitals ("USA",
-                        // "UAE"): once true, it stays (one lookup: absent reads false).
-                        Self.raise(&negative[hash, default: false], Self.isAllCaps(name))
+                        addNegative(hash, capitals: Self.isAllCaps(name))
                         continue
                     }
                     // The hash and the scan's states in one pass over the (once) folded name.
@@ -124,43 +137,59 @@ public final class GazetteerIndex: Sendable {
                     let caps = Self.isAllCaps(name)
                     let kind = bytes[cols.1]
                     let team = kind.count == 11 && kind.elementsEqual("sports_team".utf8)
-                    if let i = positive.index(forKey: hash) {
+                    if let i = positiveIndex.insert(hash, Int32(positiveEntries.count)).map(Int.init) {
                         // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
-                        if positive.values[i].allCaps && !caps { positive.values[i].allCaps = false }
+                        if positiveEntries[i].allCaps && !caps { positiveEntries[i].allCaps = false }
                     } else {
-                        positive[hash] = team ? Entry(allCaps: caps, longForm: nil, team: true) : Entry(allCaps: caps, longForm: nil)
+                        positiveEntries.append(team ? Entry(allCaps: caps, longForm: nil, team: true) : Entry(allCaps: caps, longForm: nil))
                     }
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
                         let (ah, _) = Self.folded(acronym) { prefixes.addFoldedPhrase($0) }
-                        if positive[ah]?.longForm == nil {
-                            positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
+                        let entry = { Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self)) }
+                        if let i = positiveIndex.insert(ah, Int32(positiveEntries.count)).map(Int.init) {
+                            if positiveEntries[i].longForm == nil { positiveEntries[i] = entry() }
+                        } else {
+                            positiveEntries.append(entry())
                         }
                     }
                 }
             }
         }
+        positivePrefixes = PhraseTable(prefixes)
+        prefixes = PhraseTable.Builder()  // freed before the tables below are made
         Self.foldAll(nonASCIINegatives) { name in
             let (hash, tokens) = Self.hashWords(name)
             maxTokens = max(maxTokens, tokens)
-            Self.raise(&negative[hash, default: false], false)
+            addNegative(hash, capitals: false)
         }
-        self.positive = positive
-        self.negative = negative
-        let entries = Array(positive)
-        positiveEntries = entries.map(\.value)
-        positiveIndex = HashIndex(entries.indices.lazy.map { (key: entries[$0].key, value: Int32($0)) })
-        negativeIndex = HashIndex(negative.lazy.map { (key: $0.key, value: Int32($0.value ? 1 : 0)) })
-        positivePrefixes = PhraseTable(prefixes)
-        var keys = PhraseTable.Builder()
-        keys.states.reserveCapacity(positive.count)
-        for h in positive.keys { keys.add(h, PhraseTable.complete) }
-        positiveKeys = PhraseTable(keys, filtered: true)
-        keys = PhraseTable.Builder()
-        keys.states.reserveCapacity(negative.count)
-        for h in negative.keys { keys.add(h, PhraseTable.complete) }
-        negativeKeys = PhraseTable(keys, filtered: true)
+        self.positiveIndex = positiveIndex
+        self.positiveEntries = positiveEntries
+        self.negativeIndex = negativeIndex
+        positiveKeys = Self.keyTable(positiveIndex)
+        negativeKeys = Self.keyTable(negativeIndex)
         self.maxTokens = min(maxTokens, 12)
+    }
+
+    /// The keys of an exact table as a filtered phrase table of whole phrases.
+    private static func keyTable(_ index: HashIndex) -> PhraseTable {
+        var table = PhraseTable(count: index.count, filtered: true)
+        index.forEachKey { table.add($0, PhraseTable.complete) }
+        return table
+    }
+
+    /// The number of line feeds in a file's bytes, plus one.
+    private static func lineCount(_ data: Data) -> Int {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard var p = raw.baseAddress, raw.count > 0 else { return 1 }
+            let end = p + raw.count
+            var count = 1
+            while let hit = memchr(p, 0x0A, end - p) {
+                count += 1
+                p = UnsafeRawPointer(hit) + 1
+            }
+            return count
+        }
     }
 
     // MARK: Hashing (FNV-1a, 64 bits) of folded phrases
@@ -172,12 +201,6 @@ public final class GazetteerIndex: Sendable {
     static func mix(_ h: inout UInt64, _ b: UInt8) {
         h ^= UInt64(b)
         h = h &* prime
-    }
-
-    /// Sets `flag` when `value` is true (keeps it otherwise).
-    @inline(__always)
-    private static func raise(_ flag: inout Bool, _ value: Bool) {
-        if value { flag = true }
     }
 
     /// `body` of each of `names` folded as `phraseHash` folds them, in order, folded in one
@@ -328,7 +351,7 @@ public final class GazetteerIndex: Sendable {
     /// Whether a token range names a place or nationality (when `capitalsOnly`, only names
     /// written in capitals count: "USA", not "Aba" for the acronym "ABA").
     public func isNegative(_ tokens: ArraySlice<Token>, capitalsOnly: Bool = false) -> Bool {
-        guard let caps = negative[Self.hash(tokens)] else { return false }
+        guard let caps = negativeEntry(Self.hash(tokens)) else { return false }
         return caps || !capitalsOnly
     }
 }

@@ -26,23 +26,32 @@ struct PhraseTable: Sendable {
     /// The table of the states collected by a `Builder`; `filtered`: with the bit set before
     /// the table even when it is small (a table looked up at random places, mostly missing).
     init(_ builder: Builder, filtered: Bool = false) {
+        self.init(count: builder.states.count, filtered: filtered)
+        for (key, flag) in builder.states { add(key, flag) }
+    }
+
+    /// An empty table sized for `count` additions (see `init(_:filtered:)`), filled by `add`.
+    init(count: Int, filtered: Bool = false) {
         var size = 16
-        while size < builder.states.count * 2 { size <<= 1 }
+        while size < count * 2 { size <<= 1 }
         slots = [UInt32](repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
-        isEmpty = builder.states.isEmpty
-        if builder.states.count > 8192 || (filtered && !builder.states.isEmpty) {
+        isEmpty = count == 0
+        if count > 8192 || (filtered && count > 0) {
             var bits = 64
             while bits < size * 4 { bits <<= 1 }
             filter = [UInt64](repeating: 0, count: bits / 64)
             filterShift = UInt64(64 - bits.trailingZeroBitCount)
         }
-        for (key, flag) in builder.states {
-            insert(key, flag)
-            if !filter.isEmpty {
-                let b = filterBit(key)
-                filter[b >> 6] |= 1 << UInt64(b & 63)
-            }
+    }
+
+    /// Adds flags to a state of a table made by `init(count:filtered:)` (at most `count`
+    /// additions).
+    mutating func add(_ key: UInt64, _ flag: UInt8) {
+        insert(key, flag)
+        if !filter.isEmpty {
+            let b = filterBit(key)
+            filter[b >> 6] |= 1 << UInt64(b & 63)
         }
     }
 
