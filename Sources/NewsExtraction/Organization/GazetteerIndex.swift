@@ -60,8 +60,10 @@ public final class GazetteerIndex: Sendable {
     /// Loads every `.tab` file of a folder (a missing folder gives empty tables).
     public init(folder: String) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
+        // Mapped rather than read: the kernel maps the cached file pages many at a time,
+        // where a read fills a fresh buffer page by page (a fault each).
         let contents = files.compactMap { file in
-            FileManager.default.contents(atPath: folder + "/" + file).map { (isNegative: file.hasPrefix("negative_"), data: $0) }
+            (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + file), options: .alwaysMapped)).map { (isNegative: file.hasPrefix("negative_"), data: $0) }
         }
         // Room for one entry per line (an acronym beside a name may grow a table once), and
         // for the scan's states: about three per positive line (the builder's array is the
