@@ -29,10 +29,11 @@ public final class GazetteerIndex: Sendable {
     let positiveKeys: PhraseTable
     let negativeKeys: PhraseTable
     /// The organization names and acronyms, and the places, countries and nationalities, as
-    /// exact tables (no SipHash of the key), filled as the files are read: the index of the
-    /// entry in `positiveEntries`; 1 for a place written in capitals, else 0.
+    /// exact tables (no SipHash of the key), filled as the files are read: a positive entry
+    /// packed (see `packed`); 1 for a place written in capitals, else 0.
     private let positiveIndex: HashIndex
-    private let positiveEntries: [Entry]
+    /// The long forms of the acronyms, in the order the packed entries number them.
+    private let longForms: [String]
     private let negativeIndex: HashIndex
 
     /// The positive entry of a phrase hash, if any.
@@ -43,7 +44,19 @@ public final class GazetteerIndex: Sendable {
     /// The positive entry of a phrase hash, if any, without the filter first (for a hash
     /// that a phrase table marks as a whole phrase).
     @inline(__always) func listedEntry(_ hash: UInt64) -> Entry? {
-        positiveIndex.value(hash).map { positiveEntries[Int($0)] }
+        positiveIndex.value(hash).map { packed in
+            let form = Int(packed >> 2)
+            return Entry(allCaps: packed & Self.allCapsBit != 0, longForm: form == 0 ? nil : longForms[form - 1], team: packed & Self.teamBit != 0)
+        }
+    }
+
+    /// A positive entry packed in its table's value: `allCapsBit`, `teamBit`, and above them
+    /// the number of its long form in `longForms` plus one (0: none). No array of entries
+    /// (most have no long form).
+    private static let allCapsBit: Int32 = 1
+    private static let teamBit: Int32 = 2
+    private static func packed(allCaps: Bool, team: Bool = false, longForm: Int? = nil) -> Int32 {
+        (allCaps ? allCapsBit : 0) | (team ? teamBit : 0) | Int32((longForm ?? -1) + 1) << 2
     }
 
     /// The negative entry of a phrase hash, if any (true: the place is written in capitals).
@@ -74,8 +87,7 @@ public final class GazetteerIndex: Sendable {
             if isNegative { lines.negative += count } else { lines.positive += count }
         }
         var positiveIndex = HashIndex(capacity: lines.positive)
-        var positiveEntries: [Entry] = []
-        positiveEntries.reserveCapacity(lines.positive)
+        var longForms: [String] = []
         var negativeIndex = HashIndex(capacity: lines.negative)
         var prefixes = PhraseTable.Builder()
         prefixes.states.reserveCapacity(lines.positive * 7 / 2)
@@ -139,21 +151,20 @@ public final class GazetteerIndex: Sendable {
                     let caps = Self.isAllCaps(name)
                     let kind = bytes[cols.1]
                     let team = kind.count == 11 && kind.elementsEqual("sports_team".utf8)
-                    if let i = positiveIndex.insert(hash, Int32(positiveEntries.count)).map(Int.init) {
-                        // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
-                        if positiveEntries[i].allCaps && !caps { positiveEntries[i].allCaps = false }
-                    } else {
-                        positiveEntries.append(team ? Entry(allCaps: caps, longForm: nil, team: true) : Entry(allCaps: caps, longForm: nil))
+                    // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
+                    if let old = positiveIndex.insert(hash, Self.packed(allCaps: caps, team: team)), old & Self.allCapsBit != 0 && !caps {
+                        positiveIndex.update(hash, old & ~Self.allCapsBit)
                     }
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
                         let (ah, _) = Self.folded(acronym) { prefixes.addFoldedPhrase($0) }
-                        let entry = { Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self)) }
-                        if let i = positiveIndex.insert(ah, Int32(positiveEntries.count)).map(Int.init) {
-                            if positiveEntries[i].longForm == nil { positiveEntries[i] = entry() }
-                        } else {
-                            positiveEntries.append(entry())
+                        // The first long form of an acronym replaces its entry; later ones are dropped.
+                        let entry = Self.packed(allCaps: Self.isAllCaps(acronym), longForm: longForms.count)
+                        if let old = positiveIndex.insert(ah, entry) {
+                            guard old >> 2 == 0 else { continue }
+                            positiveIndex.update(ah, entry)
                         }
+                        longForms.append(String(decoding: name, as: UTF8.self))
                     }
                 }
             }
@@ -166,7 +177,7 @@ public final class GazetteerIndex: Sendable {
             addNegative(hash, capitals: false)
         }
         self.positiveIndex = positiveIndex
-        self.positiveEntries = positiveEntries
+        self.longForms = longForms
         self.negativeIndex = negativeIndex
         positiveKeys = Self.keyTable(positiveIndex)
         negativeKeys = Self.keyTable(negativeIndex)
