@@ -136,7 +136,7 @@ public final class GazetteerIndex: Sendable {
                         // A name outside ASCII waits for the others: one fold for all (a fold
                         // per name cost more than the rest of the load). Never in capitals
                         // (`isAllCaps`): its entry only has to be there.
-                        if name.contains(where: { $0 >= 0x80 }) {
+                        if !Self.isASCII(name) {
                             nonASCIINegatives.append(String(decoding: name, as: UTF8.self))
                             continue
                         }
@@ -246,11 +246,28 @@ public final class GazetteerIndex: Sendable {
     /// when ASCII: `hashWords` and `tokenEndStates` lower the ASCII capitals).
     @inline(__always)
     static func folded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        for b in bytes where b >= 0x80 {
-            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            return Array(folded.utf8).withUnsafeBufferPointer { body($0) }
+        if isASCII(bytes) { return body(bytes) }
+        let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
+        return Array(folded.utf8).withUnsafeBufferPointer { body($0) }
+    }
+
+    /// Whether bytes are all ASCII (read eight at a time).
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var any: UInt64 = 0
+        var k = 0
+        while k + 8 <= n {
+            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
         }
-        return body(bytes)
+        while k < n {
+            any |= UInt64(base[k])
+            k += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// The hash of a phrase as written in a file: folded (lower case, NFKC, ASCII quotes and
@@ -280,7 +297,7 @@ public final class GazetteerIndex: Sendable {
     /// Whether a folded byte is an ASCII letter or digit.
     @inline(__always)
     static func isAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
     }
 
     /// `hashWords` of folded bytes (the phrase's hash and number of words), visiting only
@@ -298,14 +315,20 @@ public final class GazetteerIndex: Sendable {
             if k == n { break }
             if words > 0 { mix(&h, 0x20) }
             words += 1
-            // The word: no state between two ASCII letters or digits.
-            while k < n {
-                let b = bytes[k]
-                if isSpace(b) { break }
-                mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            // The word: no state between two ASCII letters or digits. Each byte is read
+            // once: the next one's tests are carried over.
+            var b = bytes[k]
+            var alphanumeric = isAlphanumeric(b)
+            while true {
+                mix(&h, b &- 0x41 < 26 ? b | 0x20 : b)
                 k += 1
-                if k < n && isAlphanumeric(b) && isAlphanumeric(bytes[k]) { continue }
-                visit(h)
+                if k == n { visit(h); break }
+                let next = bytes[k]
+                let nextAlphanumeric = isAlphanumeric(next)
+                if !(alphanumeric && nextAlphanumeric) { visit(h) }
+                if isSpace(next) { break }
+                b = next
+                alphanumeric = nextAlphanumeric
             }
         }
         return (h, words)
