@@ -114,11 +114,12 @@ public final class GazetteerIndex: Sendable {
                     defer { lineStart = lineEnd + 1 }
                     if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }  // blank, # comment
                     if first { first = false; continue }  // the header line
-                    // Columns: name, kind, acronym (no allocation: three ranges).
+                    // Columns: name, kind, acronym (no allocation: three ranges); the name
+                    // alone for a negative list.
                     var cols: (Range<Int>, Range<Int>, Range<Int>) = (lineEnd..<lineEnd, lineEnd..<lineEnd, lineEnd..<lineEnd)
                     var colCount = 0
                     var c = lineStart
-                    while colCount < 3 {
+                    while colCount < (isNegative ? 1 : 3) {
                         let k = find(0x09, from: c, to: lineEnd)
                         switch colCount {
                         case 0: cols.0 = c..<k
@@ -279,7 +280,7 @@ public final class GazetteerIndex: Sendable {
     /// The hash of bytes already folded except for ASCII capitals, with white space collapsed,
     /// and its number of words (`tokenEndStates` visiting nothing).
     static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
-        tokenEndStates(bytes) { _ in }
+        tokenEndStates(bytes, visiting: false) { _ in }
     }
 
     /// The states of `phraseHash` where a token of a document can end inside a phrase
@@ -302,9 +303,10 @@ public final class GazetteerIndex: Sendable {
 
     /// `hashWords` of folded bytes (the phrase's hash and number of words), visiting only
     /// the states where a token can end (see `phraseStates`): the last state visited is the
-    /// hash, unless the phrase has no word (then none is).
+    /// hash, unless the phrase has no word (then none is). `visiting` false: only the hash
+    /// and the words (a visit at the end of the phrase at most).
     @discardableResult @inline(__always)
-    static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
+    static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visiting: Bool = true, visit: (UInt64) -> Void) -> (UInt64, Int) {
         var h = offsetBasis
         var words = 0
         var k = 0
@@ -324,8 +326,9 @@ public final class GazetteerIndex: Sendable {
                 k += 1
                 if k == n { visit(h); break }
                 let next = bytes[k]
-                let nextAlphanumeric = isAlphanumeric(next)
-                if !(alphanumeric && nextAlphanumeric) { visit(h) }
+                // `visiting` false (a constant where this is inlined): no state tests.
+                let nextAlphanumeric = visiting && isAlphanumeric(next)
+                if visiting && !(alphanumeric && nextAlphanumeric) { visit(h) }
                 if isSpace(next) { break }
                 b = next
                 alphanumeric = nextAlphanumeric
