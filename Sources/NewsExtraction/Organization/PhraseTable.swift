@@ -123,14 +123,18 @@ struct PhraseTable: Sendable {
         }
     }
 
+    /// (The probe reads and writes the slots through one buffer: one uniqueness test per
+    /// insertion, not one per slot read.)
     private mutating func insert(_ key: UInt64, _ flag: UInt8) {
-        let mask = slots.count - 1
         let print = Self.fingerprint(key)
         var i = slot(key)
-        while slots[i] != 0 {
-            if slots[i] & ~3 == print { slots[i] |= UInt32(flag); return }
-            i = (i + 1) & mask
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            while slots[i] != 0 {
+                if slots[i] & ~3 == print { slots[i] |= UInt32(flag); return }
+                i = (i + 1) & mask
+            }
+            slots[i] = print | UInt32(flag)
         }
-        slots[i] = print | UInt32(flag)
     }
 }
