@@ -43,4 +43,20 @@ final class HashIndexTests: XCTestCase {
         XCTAssertNil(index.value(UInt64(301) << 40))
         XCTAssertNil(index.value(301))
     }
+
+    /// Filled in place from an empty table: it grows, `insert` answers the value already
+    /// there, `update` changes it, `forEachKey` sees every key once.
+    func testFilledInPlace() {
+        var index = HashIndex()
+        for i in 0..<5000 { XCTAssertNil(index.insert(UInt64(i) &* 0x1_0000_0001, Int32(i))) }
+        XCTAssertEqual(index.count, 5000)
+        XCTAssertEqual(index.insert(7 &* 0x1_0000_0001, 99), 7)
+        index.update(7 &* 0x1_0000_0001, 12)
+        XCTAssertEqual(index.value(7 &* 0x1_0000_0001), 12)
+        for i in 0..<5000 where i != 7 { XCTAssertEqual(index.value(UInt64(i) &* 0x1_0000_0001), Int32(i)) }
+        XCTAssertNil(index.value(5000 &* 0x1_0000_0001))
+        var keys = Set<UInt64>()
+        index.forEachKey { keys.insert($0) }
+        XCTAssertEqual(keys.count, 5000)
+    }
 }

@@ -15,10 +15,10 @@ public final class GazetteerIndex: Sendable {
         public var team: Bool = false
     }
 
-    /// Organization names and acronyms.
-    public let positive: [UInt64: Entry]
-    /// Places, countries and nationalities (the value: the name is written in capitals).
-    public let negative: [UInt64: Bool]
+    /// The number of organization names and acronyms.
+    public var positiveCount: Int { positiveIndex.count }
+    /// The number of places, countries and nationalities.
+    public var negativeCount: Int { negativeIndex.count }
     /// The longest entry, in tokens (bounds the scan).
     public let maxTokens: Int
     /// The states of the positive entries (names and acronyms) where a token can end, for the
@@ -28,10 +28,12 @@ public final class GazetteerIndex: Sendable {
     /// in neither, and a miss there costs no dictionary lookup (no SipHash of the key).
     let positiveKeys: PhraseTable
     let negativeKeys: PhraseTable
-    /// `positive` and `negative` as exact tables, for the lookups (no SipHash of the key):
-    /// the index of the entry in `positiveEntries`; 1 for a place written in capitals, else 0.
+    /// The organization names and acronyms, and the places, countries and nationalities, as
+    /// exact tables (no SipHash of the key), filled as the files are read: a positive entry
+    /// packed (see `packed`); 1 for a place written in capitals, else 0.
     private let positiveIndex: HashIndex
-    private let positiveEntries: [Entry]
+    /// The long forms of the acronyms, in the order the packed entries number them.
+    private let longForms: [String]
     private let negativeIndex: HashIndex
 
     /// The positive entry of a phrase hash, if any.
@@ -42,7 +44,19 @@ public final class GazetteerIndex: Sendable {
     /// The positive entry of a phrase hash, if any, without the filter first (for a hash
     /// that a phrase table marks as a whole phrase).
     @inline(__always) func listedEntry(_ hash: UInt64) -> Entry? {
-        positiveIndex.value(hash).map { positiveEntries[Int($0)] }
+        positiveIndex.value(hash).map { packed in
+            let form = Int(packed >> 2)
+            return Entry(allCaps: packed & Self.allCapsBit != 0, longForm: form == 0 ? nil : longForms[form - 1], team: packed & Self.teamBit != 0)
+        }
+    }
+
+    /// A positive entry packed in its table's value: `allCapsBit`, `teamBit`, and above them
+    /// the number of its long form in `longForms` plus one (0: none). No array of entries
+    /// (most have no long form).
+    private static let allCapsBit: Int32 = 1
+    private static let teamBit: Int32 = 2
+    private static func packed(allCaps: Bool, team: Bool = false, longForm: Int? = nil) -> Int32 {
+        (allCaps ? allCapsBit : 0) | (team ? teamBit : 0) | Int32((longForm ?? -1) + 1) << 2
     }
 
     /// The negative entry of a phrase hash, if any (true: the place is written in capitals).
@@ -58,18 +72,33 @@ public final class GazetteerIndex: Sendable {
 
     /// Loads every `.tab` file of a folder (a missing folder gives empty tables).
     public init(folder: String) {
-        var positive: [UInt64: Entry] = [:]
-        var negative: [UInt64: Bool] = [:]
-        positive.reserveCapacity(12_000)
-        negative.reserveCapacity(8_000)
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
+        // Mapped rather than read: the kernel maps the cached file pages many at a time,
+        // where a read fills a fresh buffer page by page (a fault each).
+        let contents = files.compactMap { file in
+            (try? Data(contentsOf: URL(fileURLWithPath: folder + "/" + file), options: .alwaysMapped)).map { (isNegative: file.hasPrefix("negative_"), data: $0) }
+        }
+        // Room for one entry per line (an acronym beside a name may grow a table once), and
+        // for the scan's states: about three per positive line (the builder's array is the
+        // largest temporary of the load).
+        var lines = (positive: 0, negative: 0)
+        for (isNegative, data) in contents {
+            let count = Self.lineCount(data)
+            if isNegative { lines.negative += count } else { lines.positive += count }
+        }
+        var positiveIndex = HashIndex(capacity: lines.positive)
+        var longForms: [String] = []
+        var negativeIndex = HashIndex(capacity: lines.negative)
         var prefixes = PhraseTable.Builder()
-        prefixes.states.reserveCapacity(40_000)
+        prefixes.states.reserveCapacity(lines.positive * 7 / 2)
         var maxTokens = 1
         var nonASCIINegatives: [String] = []
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".tab") }.sorted()
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: folder + "/" + file) else { continue }
-            let isNegative = file.hasPrefix("negative_")
+        // The value tells whether the place is written in capitals ("USA", "UAE"): once
+        // true, it stays.
+        func addNegative(_ hash: UInt64, capitals: Bool) {
+            if negativeIndex.insert(hash, capitals ? 1 : 0) == 0 && capitals { negativeIndex.update(hash, 1) }
+        }
+        for (isNegative, data) in contents {
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 var lineStart = 0
@@ -85,11 +114,12 @@ public final class GazetteerIndex: Sendable {
                     defer { lineStart = lineEnd + 1 }
                     if lineEnd == lineStart || bytes[lineStart] == 0x23 { continue }  // blank, # comment
                     if first { first = false; continue }  // the header line
-                    // Columns: name, kind, acronym (no allocation: three ranges).
+                    // Columns: name, kind, acronym (no allocation: three ranges); the name
+                    // alone for a negative list.
                     var cols: (Range<Int>, Range<Int>, Range<Int>) = (lineEnd..<lineEnd, lineEnd..<lineEnd, lineEnd..<lineEnd)
                     var colCount = 0
                     var c = lineStart
-                    while colCount < 3 {
+                    while colCount < (isNegative ? 1 : 3) {
                         let k = find(0x09, from: c, to: lineEnd)
                         switch colCount {
                         case 0: cols.0 = c..<k
@@ -107,15 +137,13 @@ public final class GazetteerIndex: Sendable {
                         // A name outside ASCII waits for the others: one fold for all (a fold
                         // per name cost more than the rest of the load). Never in capitals
                         // (`isAllCaps`): its entry only has to be there.
-                        if name.contains(where: { $0 >= 0x80 }) {
+                        if !Self.isASCII(name) {
                             nonASCIINegatives.append(String(decoding: name, as: UTF8.self))
                             continue
                         }
                         let (hash, tokens) = Self.hashWords(name)
                         maxTokens = max(maxTokens, tokens)
-                        // The value tells whether the place is written in capitals ("USA",
-                        // "UAE"): once true, it stays (one lookup: absent reads false).
-                        Self.raise(&negative[hash, default: false], Self.isAllCaps(name))
+                        addNegative(hash, capitals: Self.isAllCaps(name))
                         continue
                     }
                     // The hash and the scan's states in one pass over the (once) folded name.
@@ -124,43 +152,58 @@ public final class GazetteerIndex: Sendable {
                     let caps = Self.isAllCaps(name)
                     let kind = bytes[cols.1]
                     let team = kind.count == 11 && kind.elementsEqual("sports_team".utf8)
-                    if let i = positive.index(forKey: hash) {
-                        // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
-                        if positive.values[i].allCaps && !caps { positive.values[i].allCaps = false }
-                    } else {
-                        positive[hash] = team ? Entry(allCaps: caps, longForm: nil, team: true) : Entry(allCaps: caps, longForm: nil)
+                    // "SONY" and "Sony": the mixed-case spelling lifts the capitals test.
+                    if let old = positiveIndex.insert(hash, Self.packed(allCaps: caps, team: team)), old & Self.allCapsBit != 0 && !caps {
+                        positiveIndex.update(hash, old & ~Self.allCapsBit)
                     }
                     if colCount > 2, !cols.2.isEmpty {
                         let acronym = UnsafeBufferPointer(rebasing: bytes[cols.2])
                         let (ah, _) = Self.folded(acronym) { prefixes.addFoldedPhrase($0) }
-                        if positive[ah]?.longForm == nil {
-                            positive[ah] = Entry(allCaps: Self.isAllCaps(acronym), longForm: String(decoding: name, as: UTF8.self))
+                        // The first long form of an acronym replaces its entry; later ones are dropped.
+                        let entry = Self.packed(allCaps: Self.isAllCaps(acronym), longForm: longForms.count)
+                        if let old = positiveIndex.insert(ah, entry) {
+                            guard old >> 2 == 0 else { continue }
+                            positiveIndex.update(ah, entry)
                         }
+                        longForms.append(String(decoding: name, as: UTF8.self))
                     }
                 }
             }
         }
+        positivePrefixes = PhraseTable(prefixes)
+        prefixes = PhraseTable.Builder()  // freed before the tables below are made
         Self.foldAll(nonASCIINegatives) { name in
             let (hash, tokens) = Self.hashWords(name)
             maxTokens = max(maxTokens, tokens)
-            Self.raise(&negative[hash, default: false], false)
+            addNegative(hash, capitals: false)
         }
-        self.positive = positive
-        self.negative = negative
-        let entries = Array(positive)
-        positiveEntries = entries.map(\.value)
-        positiveIndex = HashIndex(entries.indices.lazy.map { (key: entries[$0].key, value: Int32($0)) })
-        negativeIndex = HashIndex(negative.lazy.map { (key: $0.key, value: Int32($0.value ? 1 : 0)) })
-        positivePrefixes = PhraseTable(prefixes)
-        var keys = PhraseTable.Builder()
-        keys.states.reserveCapacity(positive.count)
-        for h in positive.keys { keys.add(h, PhraseTable.complete) }
-        positiveKeys = PhraseTable(keys, filtered: true)
-        keys = PhraseTable.Builder()
-        keys.states.reserveCapacity(negative.count)
-        for h in negative.keys { keys.add(h, PhraseTable.complete) }
-        negativeKeys = PhraseTable(keys, filtered: true)
+        self.positiveIndex = positiveIndex
+        self.longForms = longForms
+        self.negativeIndex = negativeIndex
+        positiveKeys = Self.keyTable(positiveIndex)
+        negativeKeys = Self.keyTable(negativeIndex)
         self.maxTokens = min(maxTokens, 12)
+    }
+
+    /// The keys of an exact table as a filtered phrase table of whole phrases.
+    private static func keyTable(_ index: HashIndex) -> PhraseTable {
+        var table = PhraseTable(count: index.count, filtered: true)
+        index.forEachKey { table.add($0, PhraseTable.complete) }
+        return table
+    }
+
+    /// The number of line feeds in a file's bytes, plus one.
+    private static func lineCount(_ data: Data) -> Int {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard var p = raw.baseAddress, raw.count > 0 else { return 1 }
+            let end = p + raw.count
+            var count = 1
+            while let hit = memchr(p, 0x0A, end - p) {
+                count += 1
+                p = UnsafeRawPointer(hit) + 1
+            }
+            return count
+        }
     }
 
     // MARK: Hashing (FNV-1a, 64 bits) of folded phrases
@@ -172,12 +215,6 @@ public final class GazetteerIndex: Sendable {
     static func mix(_ h: inout UInt64, _ b: UInt8) {
         h ^= UInt64(b)
         h = h &* prime
-    }
-
-    /// Sets `flag` when `value` is true (keeps it otherwise).
-    @inline(__always)
-    private static func raise(_ flag: inout Bool, _ value: Bool) {
-        if value { flag = true }
     }
 
     /// `body` of each of `names` folded as `phraseHash` folds them, in order, folded in one
@@ -210,11 +247,28 @@ public final class GazetteerIndex: Sendable {
     /// when ASCII: `hashWords` and `tokenEndStates` lower the ASCII capitals).
     @inline(__always)
     static func folded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        for b in bytes where b >= 0x80 {
-            let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
-            return Array(folded.utf8).withUnsafeBufferPointer { body($0) }
+        if isASCII(bytes) { return body(bytes) }
+        let folded = TextFolder.fold(String(decoding: bytes, as: UTF8.self))
+        return Array(folded.utf8).withUnsafeBufferPointer { body($0) }
+    }
+
+    /// Whether bytes are all ASCII (read eight at a time).
+    @inline(__always)
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = bytes.count
+        var any: UInt64 = 0
+        var k = 0
+        while k + 8 <= n {
+            any |= raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            k += 8
         }
-        return body(bytes)
+        while k < n {
+            any |= UInt64(base[k])
+            k += 1
+        }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// The hash of a phrase as written in a file: folded (lower case, NFKC, ASCII quotes and
@@ -226,7 +280,7 @@ public final class GazetteerIndex: Sendable {
     /// The hash of bytes already folded except for ASCII capitals, with white space collapsed,
     /// and its number of words (`tokenEndStates` visiting nothing).
     static func hashWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Int) {
-        tokenEndStates(bytes) { _ in }
+        tokenEndStates(bytes, visiting: false) { _ in }
     }
 
     /// The states of `phraseHash` where a token of a document can end inside a phrase
@@ -244,14 +298,15 @@ public final class GazetteerIndex: Sendable {
     /// Whether a folded byte is an ASCII letter or digit.
     @inline(__always)
     static func isAlphanumeric(_ b: UInt8) -> Bool {
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
     }
 
     /// `hashWords` of folded bytes (the phrase's hash and number of words), visiting only
     /// the states where a token can end (see `phraseStates`): the last state visited is the
-    /// hash, unless the phrase has no word (then none is).
+    /// hash, unless the phrase has no word (then none is). `visiting` false: only the hash
+    /// and the words (a visit at the end of the phrase at most).
     @discardableResult @inline(__always)
-    static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visit: (UInt64) -> Void) -> (UInt64, Int) {
+    static func tokenEndStates(_ bytes: UnsafeBufferPointer<UInt8>, visiting: Bool = true, visit: (UInt64) -> Void) -> (UInt64, Int) {
         var h = offsetBasis
         var words = 0
         var k = 0
@@ -262,14 +317,21 @@ public final class GazetteerIndex: Sendable {
             if k == n { break }
             if words > 0 { mix(&h, 0x20) }
             words += 1
-            // The word: no state between two ASCII letters or digits.
-            while k < n {
-                let b = bytes[k]
-                if isSpace(b) { break }
-                mix(&h, (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b)
+            // The word: no state between two ASCII letters or digits. Each byte is read
+            // once: the next one's tests are carried over.
+            var b = bytes[k]
+            var alphanumeric = isAlphanumeric(b)
+            while true {
+                mix(&h, b &- 0x41 < 26 ? b | 0x20 : b)
                 k += 1
-                if k < n && isAlphanumeric(b) && isAlphanumeric(bytes[k]) { continue }
-                visit(h)
+                if k == n { visit(h); break }
+                let next = bytes[k]
+                // `visiting` false (a constant where this is inlined): no state tests.
+                let nextAlphanumeric = visiting && isAlphanumeric(next)
+                if visiting && !(alphanumeric && nextAlphanumeric) { visit(h) }
+                if isSpace(next) { break }
+                b = next
+                alphanumeric = nextAlphanumeric
             }
         }
         return (h, words)
@@ -328,7 +390,7 @@ public final class GazetteerIndex: Sendable {
     /// Whether a token range names a place or nationality (when `capitalsOnly`, only names
     /// written in capitals count: "USA", not "Aba" for the acronym "ABA").
     public func isNegative(_ tokens: ArraySlice<Token>, capitalsOnly: Bool = false) -> Bool {
-        guard let caps = negative[Self.hash(tokens)] else { return false }
+        guard let caps = negativeEntry(Self.hash(tokens)) else { return false }
         return caps || !capitalsOnly
     }
 }

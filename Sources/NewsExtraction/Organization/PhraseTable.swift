@@ -26,23 +26,32 @@ struct PhraseTable: Sendable {
     /// The table of the states collected by a `Builder`; `filtered`: with the bit set before
     /// the table even when it is small (a table looked up at random places, mostly missing).
     init(_ builder: Builder, filtered: Bool = false) {
+        self.init(count: builder.states.count, filtered: filtered)
+        for (key, flag) in builder.states { add(key, flag) }
+    }
+
+    /// An empty table sized for `count` additions (see `init(_:filtered:)`), filled by `add`.
+    init(count: Int, filtered: Bool = false) {
         var size = 16
-        while size < builder.states.count * 2 { size <<= 1 }
+        while size < count * 2 { size <<= 1 }
         slots = [UInt32](repeating: 0, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
-        isEmpty = builder.states.isEmpty
-        if builder.states.count > 8192 || (filtered && !builder.states.isEmpty) {
+        isEmpty = count == 0
+        if count > 8192 || (filtered && count > 0) {
             var bits = 64
             while bits < size * 4 { bits <<= 1 }
             filter = [UInt64](repeating: 0, count: bits / 64)
             filterShift = UInt64(64 - bits.trailingZeroBitCount)
         }
-        for (key, flag) in builder.states {
-            insert(key, flag)
-            if !filter.isEmpty {
-                let b = filterBit(key)
-                filter[b >> 6] |= 1 << UInt64(b & 63)
-            }
+    }
+
+    /// Adds flags to a state of a table made by `init(count:filtered:)` (at most `count`
+    /// additions).
+    mutating func add(_ key: UInt64, _ flag: UInt8) {
+        insert(key, flag)
+        if !filter.isEmpty {
+            let b = filterBit(key)
+            filter[b >> 6] |= 1 << UInt64(b & 63)
         }
     }
 
@@ -114,14 +123,18 @@ struct PhraseTable: Sendable {
         }
     }
 
+    /// (The probe reads and writes the slots through one buffer: one uniqueness test per
+    /// insertion, not one per slot read.)
     private mutating func insert(_ key: UInt64, _ flag: UInt8) {
-        let mask = slots.count - 1
         let print = Self.fingerprint(key)
         var i = slot(key)
-        while slots[i] != 0 {
-            if slots[i] & ~3 == print { slots[i] |= UInt32(flag); return }
-            i = (i + 1) & mask
+        slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            while slots[i] != 0 {
+                if slots[i] & ~3 == print { slots[i] |= UInt32(flag); return }
+                i = (i + 1) & mask
+            }
+            slots[i] = print | UInt32(flag)
         }
-        slots[i] = print | UInt32(flag)
     }
 }
