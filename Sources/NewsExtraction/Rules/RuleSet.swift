@@ -185,8 +185,12 @@ public struct RuleSet: Sendable {
             return
         }
         let content = try RuleFileParser(source: source, contents: contents, deferExamples: deferExamples).parse()
+        // The ids so far in a set: a scan of the rules per new rule compared every pair.
+        var ids = Set<String>(minimumCapacity: rules.count + content.rules.count)
+        for rule in rules { ids.insert(rule.id) }
+        rules.reserveCapacity(rules.count + content.rules.count)
         for rule in content.rules {
-            if let existing = rules.first(where: { $0.id == rule.id }) {
+            if !ids.insert(rule.id).inserted, let existing = rules.first(where: { $0.id == rule.id }) {
                 throw ExtractionError.invalidRules(file: source, line: RuleFileParser(source: source, contents: contents).lineOf(rule.id),
                                                    rule: rule.id, message: "duplicate rule id (first defined in \(existing.source))")
             }
