@@ -222,22 +222,39 @@ public final class PatternProgram: @unchecked Sendable {
         return out
     }
 
+    /// The first test indices of one way a match can begin, kept in a value (a walk step
+    /// adds one without allocating an array).
+    private struct PrefixSteps: Equatable {
+        var tests = SIMD4<Int32>(repeating: 0)
+        var count = 0
+
+        func appending(_ test: Int32) -> PrefixSteps {
+            var p = self
+            p.tests[count] = test
+            p.count += 1
+            return p
+        }
+
+        var array: [Int32] { (0..<count).map { tests[$0] } }
+    }
+
     /// Lists the ways a match can begin, up to `prefixLength` tokens (see `prefixes`).
     private func computePrefixes() -> [[Int32]]? {
-        var out: [[Int32]] = []
+        var out: [PrefixSteps] = []
         var overflow = false
         let need = Self.prefixLength
-        func emit(_ p: [Int32]) {
+        assert(need <= 4, "PrefixSteps holds four tests")
+        func emit(_ p: PrefixSteps) {
             if out.count >= Self.maxPrefixes { overflow = true; return }
             if !out.contains(p) { out.append(p) }
         }
-        func walk(_ seq: Int32, _ item: Int32, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+        func walk(_ seq: Int32, _ item: Int32, _ prefix: PrefixSteps, _ k: (PrefixSteps) -> Void) {
             if overflow { return }
             if prefix.count >= need { emit(prefix); return }
             if item >= sequences[Int(seq)].end { k(prefix); return }
             walkRepeat(nodes[Int(items[Int(item)])], seq, item, 0, prefix, k)
         }
-        func walkRepeat(_ node: Node, _ seq: Int32, _ item: Int32, _ count: Int32, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+        func walkRepeat(_ node: Node, _ seq: Int32, _ item: Int32, _ count: Int32, _ prefix: PrefixSteps, _ k: (PrefixSteps) -> Void) {
             if overflow { return }
             if prefix.count >= need { emit(prefix); return }
             if count < node.max {
@@ -248,9 +265,9 @@ public final class PatternProgram: @unchecked Sendable {
             }
             if count >= node.min { walk(seq, item + 1, prefix, k) }
         }
-        func walkOnce(_ node: Node, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+        func walkOnce(_ node: Node, _ prefix: PrefixSteps, _ k: (PrefixSteps) -> Void) {
             switch node.kind {
-            case 0: k(prefix + [node.a])
+            case 0: k(prefix.appending(node.a))
             case 1: walk(node.a, sequences[Int(node.a)].start, prefix, k)
             default:
                 for i in node.a..<(node.a + node.b) {
@@ -259,9 +276,9 @@ public final class PatternProgram: @unchecked Sendable {
                 }
             }
         }
-        walk(root, sequences[Int(root)].start, []) { emit($0) }
-        if overflow || out.contains(where: \.isEmpty) { return nil }
-        return out
+        walk(root, sequences[Int(root)].start, PrefixSteps()) { emit($0) }
+        if overflow || out.contains(where: { $0.count == 0 }) { return nil }
+        return out.map { $0.array }
     }
 
     /// Stable raw copies of the arrays, for the matcher's hot loop.
