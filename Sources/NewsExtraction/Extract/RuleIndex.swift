@@ -37,8 +37,8 @@ struct RuleIndex: Sendable {
             for w in first.shapes { byShape[w, default: []].append(i) }
             for f in first.flags { flagBuckets[f.rawValue, default: []].append(i) }
         }
-        for (k, v) in byFolded { byFolded[k] = Array(Set(v)).sorted() }
-        for (k, v) in byShape { byShape[k] = Array(Set(v)).sorted() }
+        // The word and shape buckets are sorted and free of repeats as filled: rules are
+        // visited in order, and a first set names a word or shape once.
         byFlag = flagBuckets.keys.sorted().map { (TokenFlags(rawValue: $0), Array(Set(flagBuckets[$0]!)).sorted()) }
     }
 
