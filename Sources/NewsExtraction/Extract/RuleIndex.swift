@@ -50,8 +50,9 @@ struct RuleIndex: Sendable {
         var flags: [TokenFlags] = []
         var any = false
         mutating func formUnion(_ o: FirstSet) {
-            words.formUnion(o.words)
-            shapes.formUnion(o.shapes)
+            // Into an empty set the other set is shared, not inserted word by word.
+            if words.isEmpty { words = o.words } else { words.formUnion(o.words) }
+            if shapes.isEmpty { shapes = o.shapes } else { shapes.formUnion(o.shapes) }
             flags += o.flags.filter { !flags.contains($0) }
             any = any || o.any
         }
@@ -80,7 +81,10 @@ struct RuleIndex: Sendable {
             if let lower = t.lower { return FirstSet(words: lower) }
             if let vocab = t.vocab {
                 var words = Set<String>()
-                for v in vocab { words.formUnion(vocabulary.entries(v).filter { !$0.utf8.contains(0x20) }) }
+                for v in vocab {
+                    let entries = vocabulary.entries(v).filter { !$0.utf8.contains(0x20) }
+                    if words.isEmpty { words = entries } else { words.formUnion(entries) }
+                }
                 return FirstSet(words: words)
             }
             if let shapes = t.shape { return FirstSet(shapes: shapes) }
