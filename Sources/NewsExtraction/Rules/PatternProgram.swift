@@ -202,11 +202,14 @@ public final class PatternProgram: @unchecked Sendable {
     func secondTokenTests() -> [(words: [Int32], vocab: Lexicon.Bits?, required: UInt32, forbidden: UInt32)]? {
         guard let prefixes, !prefixes.isEmpty else { return nil }
         var out: [(words: [Int32], vocab: Lexicon.Bits?, required: UInt32, forbidden: UInt32)] = []
-        var seen = Set<Int32>()
+        // At most `maxPrefixes` tests: a scan finds a repeat cheaper than a set.
+        var seen: [Int32] = []
+        seen.reserveCapacity(prefixes.count)
         for prefix in prefixes {
             guard prefix.count >= 2 else { return nil }
             let test = prefix[1]
-            if !seen.insert(test).inserted { continue }
+            if seen.contains(test) { continue }
+            seen.append(test)
             let c = compiledPointer[Int(test)]
             if !c.needsSlowPath && c.lowerStart >= 0 {
                 out.append((Array(UnsafeBufferPointer(start: poolPointer + Int(c.lowerStart), count: Int(c.lowerCount))), nil, 0, 0))
