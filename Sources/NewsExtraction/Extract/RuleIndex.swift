@@ -29,9 +29,17 @@ struct RuleIndex: Sendable {
 
     init(rules: [Rule], vocabulary: Vocabulary) {
         var flagBuckets: [UInt32: [Int]] = [:]
+        // First sets first, so that the word table is sized once (not rehashed as it grows).
+        var firsts: [(rule: Int, first: FirstSet)] = []
+        var wordCount = 0
         for (i, rule) in rules.enumerated() {
             guard let pattern = rule.pattern else { continue }
             let first = Self.first(pattern.elements[...], vocabulary)
+            if !first.any { wordCount += first.words.count }
+            firsts.append((i, first))
+        }
+        byFolded.reserveCapacity(wordCount)
+        for (i, first) in firsts {
             if first.any { always.append(i); continue }
             for w in first.words { byFolded[w, default: []].append(i) }
             for w in first.shapes { byShape[w, default: []].append(i) }
