@@ -79,17 +79,17 @@ public final class PatternProgram: @unchecked Sendable {
         if let r = t.range { c.hasRange = true; c.rangeLow = r.lowerBound; c.rangeHigh = r.upperBound }
         if let lower = t.lower {
             c.lowerStart = Int32(pool.count)
-            pool += lower.map(word)
+            for w in lower { pool.append(word(w)) }
             c.lowerCount = Int32(lower.count)
         }
         if let notLower = t.notLower {
             c.notLowerStart = Int32(pool.count)
-            pool += notLower.map(word)
+            for w in notLower { pool.append(word(w)) }
             c.notLowerCount = Int32(notLower.count)
         }
         if let shapes = t.shape {
             c.shapeStart = Int32(pool.count)
-            pool += shapes.map(shape)
+            for w in shapes { pool.append(shape(w)) }
             c.shapeCount = Int32(shapes.count)
         }
         if let v = t.vocab { c.vocab = lexicon.bits(v); c.hasVocab = true }
@@ -167,6 +167,7 @@ public final class PatternProgram: @unchecked Sendable {
         self.tests.initialize(from: tests, count: tests.count)
         let lexicon = given ?? Lexicon(vocabulary: Vocabulary())
         var pool: [Int32] = []
+        pool.reserveCapacity(64)
         var compiled = tests.indices.map { Self.compile(tests[$0], lexicon, &pool, interning: $0 < contextStart) }
         if given == nil { for i in compiled.indices { compiled[i].needsSlowPath = true } }
         compiledPointer = Self.copy(compiled)
