@@ -231,20 +231,24 @@ public struct RuleSet: Sendable {
                 throw fail("unknown matcher \"\(m)\" (known: \(NormalizerRegistry.matchers.keys.sorted().joined(separator: ", ")))")
             }
             if let p = rule.pattern {
-                var names: [String] = []
-                func collect(_ t: TokenTest) { names += (t.vocab ?? []) + (t.notVocab ?? []) }
-                func walk(_ e: PatternElement) {
+                // Each test's list names checked in place (the pattern's tests in order, then
+                // the context's), without gathering them into arrays first.
+                func check(_ t: TokenTest) throws {
+                    for name in t.vocab ?? [] where !vocabulary.has(name) { throw fail("unknown vocabulary \"\(name)\"") }
+                    for name in t.notVocab ?? [] where !vocabulary.has(name) { throw fail("unknown vocabulary \"\(name)\"") }
+                }
+                func walk(_ e: PatternElement) throws {
                     switch e {
-                    case .token(let t, _, _): collect(t)
-                    case .group(let es, _, _): es.forEach(walk)
-                    case .oneOf(let alts, _, _): alts.forEach { $0.forEach(walk) }
+                    case .token(let t, _, _): try check(t)
+                    case .group(let es, _, _): for e in es { try walk(e) }
+                    case .oneOf(let alts, _, _): for alt in alts { for e in alt { try walk(e) } }
                     }
                 }
-                p.elements.forEach(walk)
-                (p.before + p.after + p.notBefore.flatMap { $0 } + p.notAfter.flatMap { $0 }).forEach(collect)
-                for name in names where !vocabulary.has(name) {
-                    throw fail("unknown vocabulary \"\(name)\"")
-                }
+                for e in p.elements { try walk(e) }
+                for t in p.before { try check(t) }
+                for t in p.after { try check(t) }
+                for list in p.notBefore { for t in list { try check(t) } }
+                for list in p.notAfter { for t in list { try check(t) } }
             }
         }
     }
