@@ -13,15 +13,18 @@ final class ScratchStack<Element> {
     }
 
     func push(_ value: consuming Element) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: storage, count: count)
-            storage.deallocate()
-            storage = larger
-            capacity *= 2
-        }
+        if count == capacity { grow() }
         (storage + count).initialize(to: value)
         count += 1
+    }
+
+    /// Doubles the room, moving the values.
+    private func grow() {
+        capacity *= 2
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
     }
 
     /// The values from `base` to the top, in order (the stack keeps the ones below).
