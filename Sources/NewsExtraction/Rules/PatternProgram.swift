@@ -122,6 +122,7 @@ public final class PatternProgram: @unchecked Sendable {
         // Compiles a sequence; returns its index. Children first, then the item list.
         func compileSequence(_ elements: [PatternElement]) -> Int32 {
             var nodeIndices: [Int32] = []
+            nodeIndices.reserveCapacity(elements.count)
             for e in elements {
                 let q = e.quantifier
                 var node = Node(kind: 0, min: Int32(q.min), max: Int32(q.max), name: nameIndex(e.name), a: 0, b: 0)
@@ -147,6 +148,12 @@ public final class PatternProgram: @unchecked Sendable {
             sequences.append((start, Int32(items.count)))
             return Int32(sequences.count - 1)
         }
+        // Room for a pattern of a few groups (most are flat) and its context, reserved once.
+        let roomGuess = 2 * pattern.elements.count + 4
+        nodes.reserveCapacity(roomGuess)
+        items.reserveCapacity(roomGuess)
+        sequences.reserveCapacity(4)
+        tests.reserveCapacity(roomGuess + pattern.before.count + pattern.after.count)
         root = compileSequence(pattern.elements)
         // Context tests after the pattern's, compiled without adding words to the lexicon.
         let contextStart = tests.count
