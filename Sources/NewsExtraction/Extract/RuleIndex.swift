@@ -113,10 +113,13 @@ struct RuleIndex: Sendable {
     mutating func intern(_ lexicon: Lexicon) {
         func flatten(_ buckets: [String: [Int]], _ count: Int, _ id: (String) -> Int32) -> (start: [Int32], rules: [Int32], longest: Int) {
             var lists = [[Int]](repeating: [], count: count)
-            for (key, list) in buckets { lists[Int(id(key))] = list }
+            var total = 0
+            for (key, list) in buckets { lists[Int(id(key))] = list; total += list.count }
             var start: [Int32] = [0], rules: [Int32] = [], longest = 0
+            start.reserveCapacity(count + 1)
+            rules.reserveCapacity(total)
             for list in lists {
-                rules += list.map(Int32.init)
+                for rule in list { rules.append(Int32(rule)) }
                 start.append(Int32(rules.count))
                 longest = max(longest, list.count)
             }
