@@ -29,16 +29,24 @@ struct RuleIndex: Sendable {
 
     init(rules: [Rule], vocabulary: Vocabulary) {
         var flagBuckets: [UInt32: [Int]] = [:]
+        // First sets first, so that the word table is sized once (not rehashed as it grows).
+        var firsts: [(rule: Int, first: FirstSet)] = []
+        var wordCount = 0
         for (i, rule) in rules.enumerated() {
             guard let pattern = rule.pattern else { continue }
             let first = Self.first(pattern.elements[...], vocabulary)
+            if !first.any { wordCount += first.words.count }
+            firsts.append((i, first))
+        }
+        byFolded.reserveCapacity(wordCount)
+        for (i, first) in firsts {
             if first.any { always.append(i); continue }
             for w in first.words { byFolded[w, default: []].append(i) }
             for w in first.shapes { byShape[w, default: []].append(i) }
             for f in first.flags { flagBuckets[f.rawValue, default: []].append(i) }
         }
-        for (k, v) in byFolded { byFolded[k] = Array(Set(v)).sorted() }
-        for (k, v) in byShape { byShape[k] = Array(Set(v)).sorted() }
+        // The word and shape buckets are sorted and free of repeats as filled: rules are
+        // visited in order, and a first set names a word or shape once.
         byFlag = flagBuckets.keys.sorted().map { (TokenFlags(rawValue: $0), Array(Set(flagBuckets[$0]!)).sorted()) }
     }
 
@@ -50,8 +58,9 @@ struct RuleIndex: Sendable {
         var flags: [TokenFlags] = []
         var any = false
         mutating func formUnion(_ o: FirstSet) {
-            words.formUnion(o.words)
-            shapes.formUnion(o.shapes)
+            // Into an empty set the other set is shared, not inserted word by word.
+            if words.isEmpty { words = o.words } else { words.formUnion(o.words) }
+            if shapes.isEmpty { shapes = o.shapes } else { shapes.formUnion(o.shapes) }
             flags += o.flags.filter { !flags.contains($0) }
             any = any || o.any
         }
@@ -80,7 +89,10 @@ struct RuleIndex: Sendable {
             if let lower = t.lower { return FirstSet(words: lower) }
             if let vocab = t.vocab {
                 var words = Set<String>()
-                for v in vocab { words.formUnion(vocabulary.entries(v).filter { !$0.utf8.contains(0x20) }) }
+                for v in vocab {
+                    let entries = vocabulary.entries(v).filter { !$0.utf8.contains(0x20) }
+                    if words.isEmpty { words = entries } else { words.formUnion(entries) }
+                }
                 return FirstSet(words: words)
             }
             if let shapes = t.shape { return FirstSet(shapes: shapes) }
@@ -101,10 +113,13 @@ struct RuleIndex: Sendable {
     mutating func intern(_ lexicon: Lexicon) {
         func flatten(_ buckets: [String: [Int]], _ count: Int, _ id: (String) -> Int32) -> (start: [Int32], rules: [Int32], longest: Int) {
             var lists = [[Int]](repeating: [], count: count)
-            for (key, list) in buckets { lists[Int(id(key))] = list }
+            var total = 0
+            for (key, list) in buckets { lists[Int(id(key))] = list; total += list.count }
             var start: [Int32] = [0], rules: [Int32] = [], longest = 0
+            start.reserveCapacity(count + 1)
+            rules.reserveCapacity(total)
             for list in lists {
-                rules += list.map(Int32.init)
+                for rule in list { rules.append(Int32(rule)) }
                 start.append(Int32(rules.count))
                 longest = max(longest, list.count)
             }

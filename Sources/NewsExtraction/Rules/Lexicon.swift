@@ -31,6 +31,11 @@ public final class Lexicon: @unchecked Sendable {
     init(vocabulary: Vocabulary) {
         let names = vocabulary.names
         if names.count > 256 { usable = false }
+        // Room for every entry and the rules' own words (a few hundred), so that the table
+        // is not rehashed as it grows.
+        let entryCount = names.prefix(256).reduce(0) { $0 + vocabulary.entries($1).count }
+        wordIds.reserveCapacity(entryCount + 1024)
+        vocabBits.reserveCapacity(entryCount + 1024)
         for (i, name) in names.enumerated() where i < 256 {
             vocabIndex[name] = i
             for entry in vocabulary.entries(name) where !entry.utf8.contains(0x20) {
@@ -43,12 +48,14 @@ public final class Lexicon: @unchecked Sendable {
     /// The id of a folded word, adding it.
     @discardableResult
     func word(_ folded: String) -> Int32 {
-        if let id = wordIds[folded] { return id }
-        let id = Int32(vocabBits.count)
-        wordIds[folded] = id
-        vocabBits.append(Bits())
+        // One hash: the `default:` subscript finds the word's slot and fills it if empty.
+        let next = Int32(vocabBits.count)
+        let id = Self.read(&wordIds[folded, default: next])
+        if id == next { vocabBits.append(Bits()) }
         return id
     }
+
+    @inline(__always) private static func read(_ slot: inout Int32) -> Int32 { slot }
 
     /// The id of a shape, adding it.
     func shape(_ s: String) -> Int32 {

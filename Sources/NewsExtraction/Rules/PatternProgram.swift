@@ -79,17 +79,17 @@ public final class PatternProgram: @unchecked Sendable {
         if let r = t.range { c.hasRange = true; c.rangeLow = r.lowerBound; c.rangeHigh = r.upperBound }
         if let lower = t.lower {
             c.lowerStart = Int32(pool.count)
-            pool += lower.map(word)
+            for w in lower { pool.append(word(w)) }
             c.lowerCount = Int32(lower.count)
         }
         if let notLower = t.notLower {
             c.notLowerStart = Int32(pool.count)
-            pool += notLower.map(word)
+            for w in notLower { pool.append(word(w)) }
             c.notLowerCount = Int32(notLower.count)
         }
         if let shapes = t.shape {
             c.shapeStart = Int32(pool.count)
-            pool += shapes.map(shape)
+            for w in shapes { pool.append(shape(w)) }
             c.shapeCount = Int32(shapes.count)
         }
         if let v = t.vocab { c.vocab = lexicon.bits(v); c.hasVocab = true }
@@ -122,6 +122,7 @@ public final class PatternProgram: @unchecked Sendable {
         // Compiles a sequence; returns its index. Children first, then the item list.
         func compileSequence(_ elements: [PatternElement]) -> Int32 {
             var nodeIndices: [Int32] = []
+            nodeIndices.reserveCapacity(elements.count)
             for e in elements {
                 let q = e.quantifier
                 var node = Node(kind: 0, min: Int32(q.min), max: Int32(q.max), name: nameIndex(e.name), a: 0, b: 0)
@@ -147,6 +148,12 @@ public final class PatternProgram: @unchecked Sendable {
             sequences.append((start, Int32(items.count)))
             return Int32(sequences.count - 1)
         }
+        // Room for a pattern of a few groups (most are flat) and its context, reserved once.
+        let roomGuess = 2 * pattern.elements.count + 4
+        nodes.reserveCapacity(roomGuess)
+        items.reserveCapacity(roomGuess)
+        sequences.reserveCapacity(4)
+        tests.reserveCapacity(roomGuess + pattern.before.count + pattern.after.count)
         root = compileSequence(pattern.elements)
         // Context tests after the pattern's, compiled without adding words to the lexicon.
         let contextStart = tests.count
@@ -167,6 +174,7 @@ public final class PatternProgram: @unchecked Sendable {
         self.tests.initialize(from: tests, count: tests.count)
         let lexicon = given ?? Lexicon(vocabulary: Vocabulary())
         var pool: [Int32] = []
+        pool.reserveCapacity(64)
         var compiled = tests.indices.map { Self.compile(tests[$0], lexicon, &pool, interning: $0 < contextStart) }
         if given == nil { for i in compiled.indices { compiled[i].needsSlowPath = true } }
         compiledPointer = Self.copy(compiled)
@@ -202,11 +210,14 @@ public final class PatternProgram: @unchecked Sendable {
     func secondTokenTests() -> [(words: [Int32], vocab: Lexicon.Bits?, required: UInt32, forbidden: UInt32)]? {
         guard let prefixes, !prefixes.isEmpty else { return nil }
         var out: [(words: [Int32], vocab: Lexicon.Bits?, required: UInt32, forbidden: UInt32)] = []
-        var seen = Set<Int32>()
+        // At most `maxPrefixes` tests: a scan finds a repeat cheaper than a set.
+        var seen: [Int32] = []
+        seen.reserveCapacity(prefixes.count)
         for prefix in prefixes {
             guard prefix.count >= 2 else { return nil }
             let test = prefix[1]
-            if !seen.insert(test).inserted { continue }
+            if seen.contains(test) { continue }
+            seen.append(test)
             let c = compiledPointer[Int(test)]
             if !c.needsSlowPath && c.lowerStart >= 0 {
                 out.append((Array(UnsafeBufferPointer(start: poolPointer + Int(c.lowerStart), count: Int(c.lowerCount))), nil, 0, 0))
@@ -222,22 +233,39 @@ public final class PatternProgram: @unchecked Sendable {
         return out
     }
 
+    /// The first test indices of one way a match can begin, kept in a value (a walk step
+    /// adds one without allocating an array).
+    private struct PrefixSteps: Equatable {
+        var tests = SIMD4<Int32>(repeating: 0)
+        var count = 0
+
+        func appending(_ test: Int32) -> PrefixSteps {
+            var p = self
+            p.tests[count] = test
+            p.count += 1
+            return p
+        }
+
+        var array: [Int32] { (0..<count).map { tests[$0] } }
+    }
+
     /// Lists the ways a match can begin, up to `prefixLength` tokens (see `prefixes`).
     private func computePrefixes() -> [[Int32]]? {
-        var out: [[Int32]] = []
+        var out: [PrefixSteps] = []
         var overflow = false
         let need = Self.prefixLength
-        func emit(_ p: [Int32]) {
+        assert(need <= 4, "PrefixSteps holds four tests")
+        func emit(_ p: PrefixSteps) {
             if out.count >= Self.maxPrefixes { overflow = true; return }
             if !out.contains(p) { out.append(p) }
         }
-        func walk(_ seq: Int32, _ item: Int32, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+        func walk(_ seq: Int32, _ item: Int32, _ prefix: PrefixSteps, _ k: (PrefixSteps) -> Void) {
             if overflow { return }
             if prefix.count >= need { emit(prefix); return }
             if item >= sequences[Int(seq)].end { k(prefix); return }
             walkRepeat(nodes[Int(items[Int(item)])], seq, item, 0, prefix, k)
         }
-        func walkRepeat(_ node: Node, _ seq: Int32, _ item: Int32, _ count: Int32, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+        func walkRepeat(_ node: Node, _ seq: Int32, _ item: Int32, _ count: Int32, _ prefix: PrefixSteps, _ k: (PrefixSteps) -> Void) {
             if overflow { return }
             if prefix.count >= need { emit(prefix); return }
             if count < node.max {
@@ -248,9 +276,9 @@ public final class PatternProgram: @unchecked Sendable {
             }
             if count >= node.min { walk(seq, item + 1, prefix, k) }
         }
-        func walkOnce(_ node: Node, _ prefix: [Int32], _ k: ([Int32]) -> Void) {
+        func walkOnce(_ node: Node, _ prefix: PrefixSteps, _ k: (PrefixSteps) -> Void) {
             switch node.kind {
-            case 0: k(prefix + [node.a])
+            case 0: k(prefix.appending(node.a))
             case 1: walk(node.a, sequences[Int(node.a)].start, prefix, k)
             default:
                 for i in node.a..<(node.a + node.b) {
@@ -259,9 +287,9 @@ public final class PatternProgram: @unchecked Sendable {
                 }
             }
         }
-        walk(root, sequences[Int(root)].start, []) { emit($0) }
-        if overflow || out.contains(where: \.isEmpty) { return nil }
-        return out
+        walk(root, sequences[Int(root)].start, PrefixSteps()) { emit($0) }
+        if overflow || out.contains(where: { $0.count == 0 }) { return nil }
+        return out.map { $0.array }
     }
 
     /// Stable raw copies of the arrays, for the matcher's hot loop.

@@ -250,22 +250,14 @@ struct RuleFileParser {
 
     func parseTest(_ dict: JSONMembers, rule: String) throws -> TokenTest {
         var t = TokenTest()
-        if let l = try strings(dict["lower"], key: "lower", rule: rule) { t.lower = Set(l.map(TextFolder.fold)) }
-        if let l = try strings(dict["notLower"], key: "notLower", rule: rule) { t.notLower = Set(l.map(TextFolder.fold)) }
+        if let l = try strings(dict["lower"], key: "lower", rule: rule) { t.lower = Self.foldedSet(l) }
+        if let l = try strings(dict["notLower"], key: "notLower", rule: rule) { t.notLower = Self.foldedSet(l) }
         if let l = try strings(dict["text"], key: "text", rule: rule) { t.text = Set(l) }
         if let l = try strings(dict["vocab"], key: "vocab", rule: rule) { t.vocab = l }
         if let l = try strings(dict["notVocab"], key: "notVocab", rule: rule) { t.notVocab = l }
         if let l = try strings(dict["shape"], key: "shape", rule: rule) { t.shape = Set(l) }
-        for (key, target) in [("is", true), ("not", false)] {
-            if let l = try strings(dict[key], key: key, rule: rule) {
-                for name in l {
-                    guard let f = TokenFlags.byName[name] else {
-                        throw fail("unknown flag \"\(name)\" in \"\(key)\" (known: \(TokenFlags.byName.keys.sorted().joined(separator: ", ")))", rule: rule)
-                    }
-                    if target { t.flags.insert(f) } else { t.notFlags.insert(f) }
-                }
-            }
-        }
+        t.flags = try flags(dict["is"], key: "is", rule: rule)
+        t.notFlags = try flags(dict["not"], key: "not", rule: rule)
         if let r = dict["range"] {
             guard case .array(let pair) = r, pair.count == 2, let low = pair[0].doubleValue, let high = pair[1].doubleValue, low <= high else {
                 throw fail("\"range\" must be [min, max]", rule: rule)
@@ -281,6 +273,25 @@ struct RuleFileParser {
             t.minLength = n
         }
         return t
+    }
+
+    /// The folded forms of a test's words, as a set (built without an intermediate array).
+    static func foldedSet(_ words: [String]) -> Set<String> {
+        var set = Set<String>(minimumCapacity: words.count)
+        for w in words { set.insert(TextFolder.fold(w)) }
+        return set
+    }
+
+    /// The flags named by a test's "is" or "not" (none when absent).
+    func flags(_ any: JSONValue?, key: String, rule: String) throws -> TokenFlags {
+        var flags = TokenFlags()
+        for name in try strings(any, key: key, rule: rule) ?? [] {
+            guard let f = TokenFlags.byName[name] else {
+                throw fail("unknown flag \"\(name)\" in \"\(key)\" (known: \(TokenFlags.byName.keys.sorted().joined(separator: ", ")))", rule: rule)
+            }
+            flags.insert(f)
+        }
+        return flags
     }
 
     /// A value with the keys of every object sorted (stable output whatever the file's order)

@@ -16,7 +16,7 @@ struct RuleJSONParser {
 
     static func parse(_ bytes: [UInt8], deferredRuleKeys: Set<String> = []) throws -> JSONValue {
         var p = RuleJSONParser(bytes: bytes)
-        p.deferredRuleKeys = deferredRuleKeys
+        p.deferredRuleKeys = Array(deferredRuleKeys)
         p.skipSpace()
         let value = try p.value(depth: 0)
         p.skipSpace()
@@ -24,7 +24,12 @@ struct RuleJSONParser {
         return value
     }
 
-    private var deferredRuleKeys: Set<String> = []
+    /// A couple of short keys: a scan compares them cheaper than hashing each key.
+    private var deferredRuleKeys: [String] = []
+    /// The members and items of the containers being read, innermost last: each container
+    /// is built once, at its exact size, when it closes (instead of growing while read).
+    private let pendingMembers = ScratchStack<(String, JSONValue)>()
+    private let pendingItems = ScratchStack<JSONValue>()
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -40,10 +45,10 @@ struct RuleJSONParser {
         switch bytes[pos] {
         case 0x7B:
             pos += 1
-            var pairs: [(String, JSONValue)] = []
+            let base = pendingMembers.count
             var largeKeys: Set<String> = []
             skipSpace()
-            if pos < bytes.count, bytes[pos] == 0x7D { pos += 1; return .object(pairs) }
+            if pos < bytes.count, bytes[pos] == 0x7D { pos += 1; return .object([]) }
             while true {
                 skipSpace()
                 guard pos < bytes.count, bytes[pos] == 0x22 else { throw fail("expected a key") }
@@ -54,37 +59,46 @@ struct RuleJSONParser {
                 skipSpace()
                 // Objects in rule files are small: a scan finds a repeated key cheaper than a
                 // set; a large object (a long "priorities" map) gets a set.
-                if pairs.count < 16 {
-                    if pairs.contains(where: { $0.0 == key }) { throw fail("duplicate key \"\(key)\"") }
+                let count = pendingMembers.count - base
+                if count < 16 {
+                    if pendingMembers.values(from: base).contains(where: { $0.0 == key }) { throw fail("duplicate key \"\(key)\"") }
                 } else {
-                    if largeKeys.isEmpty { largeKeys = Set(pairs.map(\.0)) }
+                    if largeKeys.isEmpty { largeKeys = Set(pendingMembers.values(from: base).map(\.0)) }
                     if !largeKeys.insert(key).inserted { throw fail("duplicate key \"\(key)\"") }
                 }
                 if depth == 2, !deferredRuleKeys.isEmpty, deferredRuleKeys.contains(key) {
                     let start = pos
                     try skipValue(depth: depth + 1)
-                    pairs.append((key, .raw(Array(bytes[start..<pos]))))
+                    pendingMembers.push((key, .raw(Array(bytes[start..<pos]))))
                 } else {
-                    pairs.append((key, try value(depth: depth + 1)))
+                    let member = try value(depth: depth + 1)
+                    pendingMembers.push((key, member))
                 }
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated object") }
                 if bytes[pos] == 0x2C { pos += 1; continue }
-                if bytes[pos] == 0x7D { pos += 1; return .object(pairs) }
+                if bytes[pos] == 0x7D {
+                    pos += 1
+                    return .object(pendingMembers.popArray(from: base))
+                }
                 throw fail("expected ',' or '}'")
             }
         case 0x5B:
             pos += 1
-            var list: [JSONValue] = []
+            let base = pendingItems.count
             skipSpace()
-            if pos < bytes.count, bytes[pos] == 0x5D { pos += 1; return .array(list) }
+            if pos < bytes.count, bytes[pos] == 0x5D { pos += 1; return .array([]) }
             while true {
                 skipSpace()
-                list.append(try value(depth: depth + 1))
+                let item = try value(depth: depth + 1)
+                pendingItems.push(item)
                 skipSpace()
                 guard pos < bytes.count else { throw fail("unterminated array") }
                 if bytes[pos] == 0x2C { pos += 1; continue }
-                if bytes[pos] == 0x5D { pos += 1; return .array(list) }
+                if bytes[pos] == 0x5D {
+                    pos += 1
+                    return .array(pendingItems.popArray(from: base))
+                }
                 throw fail("expected ',' or ']'")
             }
         case 0x22:

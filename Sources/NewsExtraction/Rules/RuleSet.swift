@@ -185,8 +185,12 @@ public struct RuleSet: Sendable {
             return
         }
         let content = try RuleFileParser(source: source, contents: contents, deferExamples: deferExamples).parse()
+        // The ids so far in a set: a scan of the rules per new rule compared every pair.
+        var ids = Set<String>(minimumCapacity: rules.count + content.rules.count)
+        for rule in rules { ids.insert(rule.id) }
+        rules.reserveCapacity(rules.count + content.rules.count)
         for rule in content.rules {
-            if let existing = rules.first(where: { $0.id == rule.id }) {
+            if !ids.insert(rule.id).inserted, let existing = rules.first(where: { $0.id == rule.id }) {
                 throw ExtractionError.invalidRules(file: source, line: RuleFileParser(source: source, contents: contents).lineOf(rule.id),
                                                    rule: rule.id, message: "duplicate rule id (first defined in \(existing.source))")
             }
@@ -227,20 +231,24 @@ public struct RuleSet: Sendable {
                 throw fail("unknown matcher \"\(m)\" (known: \(NormalizerRegistry.matchers.keys.sorted().joined(separator: ", ")))")
             }
             if let p = rule.pattern {
-                var names: [String] = []
-                func collect(_ t: TokenTest) { names += (t.vocab ?? []) + (t.notVocab ?? []) }
-                func walk(_ e: PatternElement) {
+                // Each test's list names checked in place (the pattern's tests in order, then
+                // the context's), without gathering them into arrays first.
+                func check(_ t: TokenTest) throws {
+                    for name in t.vocab ?? [] where !vocabulary.has(name) { throw fail("unknown vocabulary \"\(name)\"") }
+                    for name in t.notVocab ?? [] where !vocabulary.has(name) { throw fail("unknown vocabulary \"\(name)\"") }
+                }
+                func walk(_ e: PatternElement) throws {
                     switch e {
-                    case .token(let t, _, _): collect(t)
-                    case .group(let es, _, _): es.forEach(walk)
-                    case .oneOf(let alts, _, _): alts.forEach { $0.forEach(walk) }
+                    case .token(let t, _, _): try check(t)
+                    case .group(let es, _, _): for e in es { try walk(e) }
+                    case .oneOf(let alts, _, _): for alt in alts { for e in alt { try walk(e) } }
                     }
                 }
-                p.elements.forEach(walk)
-                (p.before + p.after + p.notBefore.flatMap { $0 } + p.notAfter.flatMap { $0 }).forEach(collect)
-                for name in names where !vocabulary.has(name) {
-                    throw fail("unknown vocabulary \"\(name)\"")
-                }
+                for e in p.elements { try walk(e) }
+                for t in p.before { try check(t) }
+                for t in p.after { try check(t) }
+                for list in p.notBefore { for t in list { try check(t) } }
+                for list in p.notAfter { for t in list { try check(t) } }
             }
         }
     }
