@@ -28,7 +28,7 @@ public enum TextFolder {
             return utf8String(UnsafeBufferPointer(rebasing: out[0..<n]))
         }
         if let folded { return folded }
-        var longer = [UInt16](repeating: 0, count: Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), nil, 0)))
+        var longer = [UInt16](repeating: 0, count: max(0, Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), nil, 0))))
         let n = Int(cicu_nfkc_casefold(units.baseAddress, Int32(units.count), &longer, Int32(longer.count)))
         if n < 0 || n > longer.count { return String(decoding: units, as: UTF16.self).lowercased() }
         for i in 0..<n { longer[i] = foldPunctuation(longer[i]) }

@@ -4,7 +4,8 @@ import Dispatch
 /// overlap the processing: with more than one job, a submitted batch is processed on a
 /// background thread while the caller reads the next one and writes the results of the one
 /// before. Results are handed to `write` in input order, one batch at a time, on the calling
-/// thread. With one job everything runs on the calling thread, in turn (one core).
+/// thread. With one job everything runs on the calling thread, in turn (one core). At most
+/// three batches are in memory: the one being read, the one processed, the one written.
 public final class BatchPipeline {
     public let runner: BatchRunner
     private let overlaps: Bool
